@@ -68,7 +68,7 @@ final class FakeCommands {
             new Fake("date", List.of("/usr/bin/date"), ALL),
             new Fake("ip", List.of("/usr/bin/ip", "/usr/sbin/ip"), LINUX),
             new Fake("ifconfig", List.of("/usr/sbin/ifconfig"), ALL),
-            new Fake("mount", List.of("/usr/bin/mount", "/usr/bin/findmnt", "/usr/bin/mountpoint"), ALL),
+            new Fake("mount", List.of("/usr/bin/mount", "/usr/bin/umount", "/usr/bin/findmnt", "/usr/bin/mountpoint"), ALL),
             new Fake("host", List.of("/usr/bin/host"), ALL));
 
     static final List<Absent> ABSENT = List.of(

@@ -55,6 +55,49 @@ final class KeyMaker {
         }
     }
 
+    static final int RSA_POOL_SIZE = 16;
+
+    /**
+     * A machine-wide pool of RSA key pairs for host keys and nodes' root keys. Making an RSA
+     * key costs 0.2-1.5 s here; reusing pool keys across runs keeps a pair's start well under
+     * two seconds. Within one cluster every key is used once.
+     */
+    static synchronized Path rsaPool() {
+        Path dir = RunDirectory.BASE.resolve("rsa-pool");
+        if (Files.isRegularFile(dir.resolve("complete"))) return dir;
+        try {
+            Files.createDirectories(RunDirectory.BASE);
+            Path tmp = Files.createTempDirectory(RunDirectory.BASE, "rsa-pool-new");
+            List<CompletableFuture<Void>> keys = new ArrayList<>();
+            for (int i = 0; i < RSA_POOL_SIZE; i++) keys.add(generate(tmp.resolve("key" + i), "rsa", 2048, null, null, "pool"));
+            CompletableFuture.allOf(keys.toArray(new CompletableFuture[0])).join();
+            Files.writeString(tmp.resolve("complete"), "");
+            try {
+                Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException raced) {
+                Shell.run("rm", "-rf", tmp.toString());
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies pool key {@code index} to {@code privateKey} (+ .pub with the given comment), mode 0600. */
+    static void copyFromPool(int index, Path privateKey, String comment) {
+        Path pool = rsaPool();
+        try {
+            Path source = pool.resolve("key" + Math.floorMod(index, RSA_POOL_SIZE));
+            Files.createDirectories(privateKey.getParent());
+            Files.copy(source, privateKey, StandardCopyOption.REPLACE_EXISTING);
+            Files.setPosixFilePermissions(privateKey, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            String[] pub = Files.readString(source.resolveSibling(source.getFileName() + ".pub")).trim().split(" ");
+            Files.writeString(privateKey.resolveSibling(privateKey.getFileName() + ".pub"), pub[0] + " " + pub[1] + " " + comment + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** "SHA256:..." as ssh-keygen -l prints it, from an OpenSSH public key line. */
     static String fingerprint(String publicKeyLine) {
         try {

@@ -60,19 +60,20 @@ final class NodeImage {
         }
     }
 
-    CompletableFuture<Void> generateKeys() {
+    /** @param poolOffset first of two RSA pool keys this node may use (distinct per node of a cluster) */
+    CompletableFuture<Void> generateKeys(int poolOffset) {
         try {
             Path sshd = hostPath(SSHD_DIR);
             Files.createDirectories(sshd);
             Path home = hostPath(sshDir());
             Files.createDirectories(home);
             String who = "root@" + spec.hostname();
-            // RSA 2048: a 3072-bit key takes ~1.5 s to make here; size does not matter to a simulation.
+            // RSA keys come from a pool: making one takes up to 1.5 s here (see KeyMaker.rsaPool).
+            KeyMaker.copyFromPool(poolOffset, sshd.resolve("ssh_host_rsa_key"), who);
+            KeyMaker.copyFromPool(poolOffset + 1, home.resolve("id_rsa"), who);
             return CompletableFuture.allOf(
-                    KeyMaker.generate(sshd.resolve("ssh_host_rsa_key"), "rsa", 2048, null, null, who),
                     KeyMaker.generate(sshd.resolve("ssh_host_ecdsa_key"), "ecdsa", 256, null, null, who),
-                    KeyMaker.generate(sshd.resolve("ssh_host_ed25519_key"), "ed25519", 0, null, null, who),
-                    KeyMaker.generate(home.resolve("id_rsa"), "rsa", 2048, null, null, who));
+                    KeyMaker.generate(sshd.resolve("ssh_host_ed25519_key"), "ed25519", 0, null, null, who));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -201,13 +202,13 @@ final class NodeImage {
     private void installFakes() throws IOException {
         write("/opt/xcat-sim/lib/common.sh", resource("sim/lib/common.sh"), "644");
         write("/opt/xcat-sim/bin/sim-service-state", resource("sim/lib/sim-service-state"), "755");
+        for (String lib : List.of("xcatdb.sh", "csvtool.pl", "tables.txt")) write("/opt/xcat-sim/lib/" + lib, resource("sim/lib/" + lib), "644");
         // The real date, for the fake date (clock skew) and for audit timestamps.
         Path realDate = hostPath("/opt/xcat-sim/real/date");
         Files.createDirectories(realDate.getParent());
         Files.copy(Path.of("/usr/bin/date"), realDate);
         for (FakeCommands.Fake fake : FakeCommands.ALL_FAKES) {
             if (!fake.when.test(spec)) continue;
-            if (NodeImage.class.getResource("sim/fakes/" + fake.resource) == null) continue; // TODO remove once every fake exists
             String script = resource("sim/fakes/" + fake.resource);
             for (String p : fake.paths) write(p, script, "755");
         }

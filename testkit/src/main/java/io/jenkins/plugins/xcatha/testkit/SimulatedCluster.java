@@ -93,9 +93,11 @@ public final class SimulatedCluster implements AutoCloseable {
             List<NodeImage> images = new ArrayList<>();
             for (NodeSpec s : specs) images.add(new NodeImage(s, runDir, freeLoopbackAddress(taken)));
             List<CompletableFuture<Void>> work = new ArrayList<>();
-            for (NodeImage image : images) {
-                image.prepare(images, virtualIp, keys);
-                work.add(image.generateKeys());
+            if (images.size() * 2 > KeyMaker.RSA_POOL_SIZE) throw new IllegalArgumentException("at most " + KeyMaker.RSA_POOL_SIZE / 2 + " nodes");
+            int poolOffset = RANDOM.nextInt(KeyMaker.RSA_POOL_SIZE);
+            for (int i = 0; i < images.size(); i++) {
+                images.get(i).prepare(images, virtualIp, keys);
+                work.add(images.get(i).generateKeys(poolOffset + 2 * i));
             }
             CompletableFuture.allOf(work.toArray(new CompletableFuture[0])).join();
             for (NodeImage image : images) nodes.put(image.spec.role(), new SimulatedNode(image, lib));
