@@ -10,6 +10,8 @@ import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
 import io.jenkins.plugins.xcatha.xcat.HostLookup;
 import io.jenkins.plugins.xcatha.xcat.InterfaceAddresses;
+import io.jenkins.plugins.xcatha.xcat.PublicKeyLine;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -24,6 +26,15 @@ final class NodeCommands {
             + ":/usr/lpp/mmfs/bin; export PATH; unset XCATBYPASS; exec \"$@\"";
     private static final String XCATBYPASS = "PATH=$PATH:/opt/xcat/bin:/opt/xcat/sbin; export PATH; "
             + "XCATBYPASS=1; export XCATBYPASS; exec \"$@\"";
+
+    /**
+     * The public host keys of the node's sshd: the HostKey files its configuration names (sshd_config, or a
+     * configuration of its own in a directory under /etc/ssh), else the default key files.
+     */
+    private static final String HOST_KEYS = "keys=$(for c in /etc/ssh/sshd_config /etc/ssh/*/sshd_config; do "
+            + "[ -f \"$c\" ] && sed -n 's/^[[:space:]]*[Hh][Oo][Ss][Tt][Kk][Ee][Yy][[:space:]][[:space:]]*\\([^[:space:]]*\\).*/\\1/p' \"$c\"; "
+            + "done); [ -n \"$keys\" ] || keys='/etc/ssh/ssh_host_rsa_key /etc/ssh/ssh_host_ecdsa_key "
+            + "/etc/ssh/ssh_host_ed25519_key'; for k in $keys; do [ -f \"$k.pub\" ] && cat \"$k.pub\"; done; true";
 
     private NodeCommands() {
     }
@@ -91,6 +102,10 @@ final class NodeCommands {
             return "(script) " + String.join(" ", argv.subList(Math.min(4, argv.size()), argv.size()));
         }
         return String.join(" ", argv);
+    }
+
+    static Set<PublicKeyLine> hostKeys(StepContext context, Node node) throws ShellException, InterruptedException {
+        return new LinkedHashSet<>(PublicKeyLine.findAll(context.run(node, Command.shell(HOST_KEYS)).stdout()));
     }
 
     /** First line of the output, for messages that must stay one line. */

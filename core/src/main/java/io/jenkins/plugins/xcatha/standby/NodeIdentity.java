@@ -1,16 +1,17 @@
 package io.jenkins.plugins.xcatha.standby;
 
-import java.util.Optional;
+import io.jenkins.plugins.xcatha.xcat.PublicKeyLine;
 import java.util.Set;
 
 /**
  * Who a node says it is: its host name ({@code hostname}), the addresses on its interfaces (loopback left
- * out), and its SSH host key fingerprint when readable.
+ * out), and the public host keys its sshd is configured with.
  */
-record NodeIdentity(String hostname, Set<String> addresses, String hostKeyFingerprint) {
+record NodeIdentity(String hostname, Set<String> addresses, Set<PublicKeyLine> hostKeys) {
 
     NodeIdentity {
         addresses = Set.copyOf(addresses);
+        hostKeys = Set.copyOf(hostKeys);
     }
 
     String shortName() {
@@ -18,7 +19,8 @@ record NodeIdentity(String hostname, Set<String> addresses, String hostKeyFinger
         return dot > 0 ? hostname.substring(0, dot) : hostname;
     }
 
-    Optional<String> fingerprint() {
-        return Optional.ofNullable(hostKeyFingerprint);
+    /** Two nodes with the very same set of host keys are one machine (or clones that must not pair). */
+    boolean sameHostKeys(NodeIdentity other) {
+        return !hostKeys.isEmpty() && hostKeys.equals(other.hostKeys);
     }
 }

@@ -11,7 +11,6 @@ import io.jenkins.plugins.xcatha.procedure.Outcome;
 import io.jenkins.plugins.xcatha.procedure.ProcedureStep;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
 import io.jenkins.plugins.xcatha.xcat.DatabaseEngine;
-import io.jenkins.plugins.xcatha.xcat.HostKeyFingerprint;
 import io.jenkins.plugins.xcatha.xcat.InterfaceAddresses;
 import io.jenkins.plugins.xcatha.xcat.LsxcatdOutput;
 import io.jenkins.plugins.xcatha.xcat.MountTable;
@@ -116,10 +115,8 @@ final class PreflightStep implements ProcedureStep {
 
             CommandResult hostname = context.run(node, Command.of("hostname"));
             InterfaceAddresses interfaces = NodeCommands.interfaces(context, node, platform.os());
-            CommandResult key = context.run(node, Command.of("ssh-keygen", "-lf", "/etc/ssh/ssh_host_rsa_key.pub"));
-            String fingerprint = key.exitCode() == 0 ? HostKeyFingerprint.parse(key.stdout()).orElse(null) : null;
-            context.facts().put(node.role(), StandbyFacts.IDENTITY,
-                    new NodeIdentity(hostname.stdout().strip(), interfaces.external(), fingerprint));
+            context.facts().put(node.role(), StandbyFacts.IDENTITY, new NodeIdentity(hostname.stdout().strip(),
+                    interfaces.external(), NodeCommands.hostKeys(context, node)));
 
             CommandResult version = context.run(node, NodeCommands.tool("lsxcatd", "-v"));
             Optional<String> v = LsxcatdOutput.parse(version.stdout()).version();
@@ -141,8 +138,8 @@ final class PreflightStep implements ProcedureStep {
     }
 
     private static Optional<String> sameMachine(NodeIdentity p, NodeIdentity s) {
-        if (p.fingerprint().isPresent() && p.fingerprint().equals(s.fingerprint())) {
-            return Optional.of("same SSH host key " + p.hostKeyFingerprint());
+        if (p.sameHostKeys(s)) {
+            return Optional.of("same SSH host keys " + p.hostKeys().iterator().next().shortForm());
         }
         if (!p.hostname().isEmpty() && p.hostname().equalsIgnoreCase(s.hostname())) {
             return Optional.of("same host name " + p.hostname());

@@ -167,8 +167,7 @@ final class SshTrustStep implements ProcedureStep {
     private static boolean removeStaleKnownHosts(StepContext context, Node from, Node to, NodeIdentity target, int port,
                                                  String knownHosts, List<String> changes)
             throws ShellException, InterruptedException {
-        CommandResult hostKeys = context.run(to, Command.shell("cat /etc/ssh/ssh_host_*_key.pub 2>/dev/null; true"));
-        List<PublicKeyLine> current = PublicKeyLine.findAll(hostKeys.stdout());
+        Set<PublicKeyLine> current = target.hostKeys();
         Set<String> names = new LinkedHashSet<>();
         names.add(target.hostname());
         names.add(target.shortName());

@@ -20,7 +20,7 @@ final class StandbyGuard {
         Set<String> shared = new HashSet<>(s.addresses());
         shared.retainAll(p.addresses());
         boolean samePrimary = s.hostname().equalsIgnoreCase(p.hostname()) || !shared.isEmpty()
-                || (s.fingerprint().isPresent() && s.fingerprint().equals(p.fingerprint()));
+                || s.sameHostKeys(p);
         String vip = context.facts().get(StandbyFacts.MANAGEMENT_ADDRESS).orElse(null);
         if (samePrimary || vip == null || s.addresses().contains(vip)) {
             throw new IllegalStateException("refused to stop services on " + standby.label()

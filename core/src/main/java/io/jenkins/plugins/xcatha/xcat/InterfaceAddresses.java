@@ -8,12 +8,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The addresses configured on a node's interfaces, from Linux {@code ip -o addr} or {@code ifconfig -a}
+ * The addresses configured on a node's interfaces, from Linux {@code ip -o addr}, {@code ip addr} or {@code ifconfig -a}
  * (Linux or AIX). Loopback interfaces ({@code lo}, {@code lo0}) are kept apart: every machine has them,
  * so they never tell two machines apart nor make a node the carrier of an address.
  */
 public final class InterfaceAddresses {
     private static final Pattern IP_O = Pattern.compile("^\\d+:\\s+(\\S+?)(?:@\\S+)?\\s+inet6?\\s+([0-9A-Fa-f.:]+)(?:/\\d+)?");
+    private static final Pattern IP_HEAD = Pattern.compile("^\\d+:\\s+([^:@\\s]+)(?:@\\S+)?:\\s+<");
     private static final Pattern IFCONFIG_HEAD = Pattern.compile("^([A-Za-z0-9_.:-]+?):?\\s+(?:flags=|Link encap)");
     private static final Pattern IFCONFIG_INET = Pattern.compile("^\\s+inet6?\\s+(?:addr:\\s*)?([0-9A-Fa-f.:]+)(?:%\\S+)?(?:/\\d+)?");
 
@@ -37,6 +38,11 @@ public final class InterfaceAddresses {
             Matcher ipo = IP_O.matcher(line);
             if (ipo.find()) {
                 found.add(new Address(ipo.group(1), ipo.group(2)));
+                continue;
+            }
+            Matcher ipHead = IP_HEAD.matcher(line);
+            if (ipHead.find()) {
+                currentInterface = ipHead.group(1);
                 continue;
             }
             Matcher head = IFCONFIG_HEAD.matcher(line);

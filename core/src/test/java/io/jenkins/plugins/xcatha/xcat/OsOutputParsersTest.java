@@ -62,6 +62,19 @@ public class OsOutputParsersTest {
     }
 
     @Test
+    public void interfaceAddressesFromMultiLineIpAddr() {
+        InterfaceAddresses ip = InterfaceAddresses.parse(
+                "1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000\n"
+                        + "    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n"
+                        + "    inet 127.0.0.1/8 scope host lo\n       valid_lft forever preferred_lft forever\n"
+                        + "2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc fq_codel state UP\n"
+                        + "    link/ether 52:54:00:3a:7e:11 brd ff:ff:ff:ff:ff:ff\n"
+                        + "    inet 127.0.4.2/8 brd 127.255.255.255 scope global eth0\n"
+                        + "    inet 127.0.4.100/8 brd 127.255.255.255 scope global secondary eth0:0\n");
+        assertThat(ip.external(), contains("127.0.4.2", "127.0.4.100"));
+    }
+
+    @Test
     public void hostLookupFromGetentAndHost() {
         assertThat(HostLookup.parse("10.1.0.2        mn2.cluster mn2\n"), contains("10.1.0.2"));
         assertThat(HostLookup.parse("mn2.cluster has address 10.1.0.2\n"), contains("10.1.0.2"));
