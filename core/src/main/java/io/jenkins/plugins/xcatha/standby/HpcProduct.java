@@ -47,8 +47,7 @@ interface HpcProduct {
                                                  List<Command> ownStop) throws ShellException, InterruptedException {
         NodeExec exec = NodeCommands.exec(context, node);
         List<ServiceShutdown.Result> results = new ArrayList<>();
-        for (String name : names) {
-            ServiceState state = platform.services().state(exec, name);
+        for (ServiceState state : platform.services().states(exec, names)) {
             if (state.installed()) {
                 List<Command> stop = ownStop == null ? platform.services().stopCommands(state) : ownStop;
                 results.add(ServiceShutdown.stopAndDisable(context, node, platform.services(), state, stop));

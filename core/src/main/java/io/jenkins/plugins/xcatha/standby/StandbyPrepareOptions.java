@@ -26,6 +26,9 @@ public final class StandbyPrepareOptions {
             "(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
                     + "|[0-9A-Fa-f:]+:[0-9A-Fa-f:.]*");
 
+    /** Directory names as xCAT and the HA docs use them; quotes, $, `, ;, \ and blanks are refused. */
+    private static final Pattern SHARED_DIR = Pattern.compile("[A-Za-z0-9_.,:@%+=~/-]+");
+
     private final List<String> sharedDirs;
     private final boolean sharedDirsGiven;
     private final List<String> hpcDaemons;
@@ -67,6 +70,10 @@ public final class StandbyPrepareOptions {
         }
         for (String dir : sharedDirs) {
             String path = Validate.absolutePath("sharedDirs", dir);
+            if (!SHARED_DIR.matcher(path).matches()) {
+                throw new InvalidInputException("sharedDirs", "'" + printable(dir) + "' contains a character a shared"
+                        + " xCAT directory never has (quotes, $, `, ;, \\ or white space)");
+            }
             if (path.equals("/") || path.equals("~")) {
                 throw new InvalidInputException("sharedDirs", "'" + dir + "' is a whole root file system or home,"
                         + " not a shared xCAT directory");

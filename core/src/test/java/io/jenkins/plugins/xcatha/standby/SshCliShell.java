@@ -9,23 +9,40 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
- * TEST ONLY: a minimal RemoteShell over the system {@code ssh} client (one process per command, host keys
- * checked against the given known_hosts), until the exec layer's OpenSshShell/TrileadShell is on main.
+ * TEST ONLY: a minimal RemoteShell over the system {@code ssh} client (one client process per command over a
+ * shared control master, host keys checked against the given known_hosts), until the exec layer's
+ * OpenSshShell/TrileadShell is on main.
  */
 final class SshCliShell implements RemoteShell {
+    /** What the ssh client itself says when it, not the remote command, exits 255. */
+    private static final Pattern SSH_ERROR = Pattern.compile("(?m)^(ssh: |Host key verification failed|"
+            + "Permission denied \\(|kex_exchange_identification|Connection (closed|reset|timed out)|"
+            + "Control socket|mux_client)");
+    private static final ExecutorService DRAINERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "ssh-output");
+        t.setDaemon(true);
+        return t;
+    });
     private final String address;
     private final int port;
     private final Path identity;
     private final Path knownHosts;
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private final Path controlDir;
     private volatile boolean closed;
 
     SshCliShell(String address, int port, Path identity, Path knownHosts) {
@@ -33,6 +50,20 @@ final class SshCliShell implements RemoteShell {
         this.port = port;
         this.identity = identity;
         this.knownHosts = knownHosts;
+        try {
+            this.controlDir = Files.createTempDirectory("xcm");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> ssh(String... more) {
+        List<String> argv = new ArrayList<>(List.of("ssh", "-o", "LogLevel=ERROR", "-o", "BatchMode=yes",
+                "-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=" + knownHosts, "-o", "IdentitiesOnly=yes",
+                "-o", "ControlMaster=auto", "-o", "ControlPersist=60", "-o", "ControlPath=" + controlDir + "/%C",
+                "-o", "ConnectTimeout=15", "-i", identity.toString(), "-p", Integer.toString(port), "-l", "root"));
+        argv.addAll(List.of(more));
+        return argv;
     }
 
     @Override
@@ -46,9 +77,7 @@ final class SshCliShell implements RemoteShell {
             throw new ShellException(target(), ShellException.Phase.CANCELLED, "the shell is closed");
         }
         String line = command.toShellLine();
-        List<String> argv = List.of("ssh", "-q", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
-                "-o", "UserKnownHostsFile=" + knownHosts, "-o", "IdentitiesOnly=yes", "-i", identity.toString(),
-                "-p", Integer.toString(port), "-l", "root", address, "--", line);
+        List<String> argv = ssh(address, "--", line);
         long start = System.nanoTime();
         Process p;
         try {
@@ -58,8 +87,8 @@ final class SshCliShell implements RemoteShell {
         }
         running.add(p);
         try {
-            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()));
-            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
+            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()), DRAINERS);
+            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()), DRAINERS);
             try (OutputStream stdin = p.getOutputStream()) {
                 if (command.hasStdin()) {
                     stdin.write(command.stdin());
@@ -77,7 +106,7 @@ final class SshCliShell implements RemoteShell {
             }
             int rc = p.exitValue();
             String stderr = new String(err.join(), StandardCharsets.UTF_8);
-            if (rc == 255) {
+            if (rc == 255 && SSH_ERROR.matcher(stderr).find()) {
                 throw new ShellException(target(), ShellException.Phase.CONNECT, stderr.strip());
             }
             return new CommandResult(address, line, rc, new String(out.join(), StandardCharsets.UTF_8), stderr, 0, 0,
@@ -104,5 +133,20 @@ final class SshCliShell implements RemoteShell {
     public void close() {
         closed = true;
         running.forEach(Process::destroyForcibly);
+        try {
+            Process exit = new ProcessBuilder(ssh("-O", "exit", address)).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            exit.waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // no master to stop
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (var files = Files.list(controlDir)) {
+            files.forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover socket in /tmp is harmless
+        }
+        controlDir.toFile().delete();
     }
 }
