@@ -31,6 +31,20 @@ public final class SummaryWriter {
                 .append("), started ").append(report.startedAt()).append('\n').append('\n');
         text.append(rawTable(report));
         text.append('\n');
+        text.append(rawFooter(report));
+        return text.toString();
+    }
+
+    /**
+     * What follows the table: the result line, the hosts, and the details of failed steps. The CLI prints it
+     * after its live progress lines, which already showed each step.
+     */
+    public String footer(ProcedureReport report) {
+        return SafeText.terminal(rawFooter(report));
+    }
+
+    private String rawFooter(ProcedureReport report) {
+        StringBuilder text = new StringBuilder();
         text.append(resultLine(report)).append('\n');
         text.append("Hosts: ").append(hostsLine(report)).append('\n');
         for (StepResult step : report.steps()) {
