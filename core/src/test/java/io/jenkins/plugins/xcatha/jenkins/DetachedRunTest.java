@@ -70,8 +70,15 @@ public class DetachedRunTest {
                         new CountDownLatch(1).await();
                         return "finished";
                     } catch (InterruptedException stop) {
-                        mayFinish.await();
-                        return "aborted report";
+                        // closing connections and writing the report: further interrupts do not cut it short
+                        while (true) {
+                            try {
+                                mayFinish.await();
+                                return "aborted report";
+                            } catch (InterruptedException again) {
+                                // keep closing
+                            }
+                        }
                     }
                 }, Duration.ofMillis(1));
             } catch (Exception e) {
