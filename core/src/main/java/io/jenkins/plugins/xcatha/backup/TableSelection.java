@@ -22,7 +22,7 @@ public final class TableSelection {
 
     private TableSelection(List<String> expected, Map<String, String> skipped) {
         this.expected = List.copyOf(expected);
-        this.skipped = Map.copyOf(skipped);
+        this.skipped = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
     }
 
     /**
