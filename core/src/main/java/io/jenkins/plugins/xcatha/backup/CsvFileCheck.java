@@ -12,7 +12,8 @@ import java.util.Map;
 public record CsvFileCheck(String table, State state, int rows, long bytes) {
 
     public enum State {
-        OK("present"), MISSING("missing"), EMPTY("0 bytes"), NO_HEADER("does not start with its '#' header"),
+        OK("present"), MISSING("missing"), EMPTY("0 bytes"), TRUNCATED("cut short (no final newline)"),
+        NO_HEADER("does not start with its '#' header"),
         NOT_A_FILE("not a regular file");
 
         private final String description;
@@ -69,6 +70,7 @@ public record CsvFileCheck(String table, State state, int rows, long bytes) {
                 case "ok" -> State.OK;
                 case "missing" -> State.MISSING;
                 case "empty" -> State.EMPTY;
+                case "truncated" -> State.TRUNCATED;
                 case "noheader" -> State.NO_HEADER;
                 case "notfile" -> State.NOT_A_FILE;
                 default -> null;

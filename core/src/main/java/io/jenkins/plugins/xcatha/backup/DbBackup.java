@@ -4,16 +4,20 @@ import io.jenkins.plugins.xcatha.exec.ShellException;
 import io.jenkins.plugins.xcatha.procedure.Cluster;
 import io.jenkins.plugins.xcatha.procedure.Facts;
 import io.jenkins.plugins.xcatha.procedure.Node;
+import io.jenkins.plugins.xcatha.procedure.Outcome;
 import io.jenkins.plugins.xcatha.procedure.Procedure;
 import io.jenkins.plugins.xcatha.procedure.ProcedureRunner;
+import io.jenkins.plugins.xcatha.procedure.ProcedureStep;
 import io.jenkins.plugins.xcatha.procedure.ProgressListener;
 import io.jenkins.plugins.xcatha.procedure.Redactor;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
 import io.jenkins.plugins.xcatha.report.Mode;
 import io.jenkins.plugins.xcatha.report.ProcedureReport;
+import io.jenkins.plugins.xcatha.report.Status;
 import io.jenkins.plugins.xcatha.report.StepResult;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -59,6 +63,51 @@ public final class DbBackup {
                                       Facts facts) {
         return new ProcedureRunner().run(procedure(options), Cluster.single(primary), mode, progress, facts,
                 new Redactor());
+    }
+
+    /**
+     * Runs db-backup as ONE step of another procedure (standby-prepare's {@code backup-database}) on
+     * {@code context}'s primary: every command is recorded in {@code context}, the first FAILED step ends the
+     * backup, and the lock is released whatever happens. The outcome is FAILED naming the step that failed,
+     * WARNING when a step warned, else CHANGED (OK in check mode when nothing would change) with each step's
+     * message.
+     */
+    public static Outcome runWithin(StepContext context, DbBackupOptions options)
+            throws ShellException, InterruptedException {
+        List<String> said = new ArrayList<>();
+        boolean warned = false;
+        boolean changed = false;
+        try {
+            for (ProcedureStep step : procedure(options).steps()) {
+                Outcome outcome;
+                try {
+                    outcome = step.run(context);
+                } catch (ShellException e) {
+                    outcome = Outcome.failed(e.getMessage());
+                }
+                if (outcome.status() == Status.FAILED) {
+                    return Outcome.failed("db-backup " + step.id() + ": " + outcome.message());
+                }
+                warned |= outcome.status() == Status.WARNING;
+                changed |= outcome.status() == Status.CHANGED;
+                if (outcome.status() != Status.SKIPPED) {
+                    said.add(step.id() + ": " + outcome.message());
+                }
+            }
+        } finally {
+            boolean interrupted = Thread.interrupted();
+            try {
+                cleanUp(context, List.of());
+            } catch (ShellException | RuntimeException e) {
+                context.progress().message("db-backup cleanup failed: " + e.getMessage());
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        String message = String.join("; ", said);
+        return warned ? Outcome.warning(message) : changed ? Outcome.changed(message) : Outcome.ok(message);
     }
 
     /**

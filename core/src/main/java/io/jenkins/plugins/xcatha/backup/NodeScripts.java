@@ -97,7 +97,8 @@ final class NodeScripts {
             """;
 
     /**
-     * $1 directory, then table names. Per table "STATE TABLE ROWS BYTES" (ok, missing, notfile, empty, noheader;
+     * $1 directory, then table names. Per table "STATE TABLE ROWS BYTES" (ok, missing, notfile, empty, truncated: no final newline,
+     * as when the disk filled up mid-file, noheader;
      * ROWS = lines after the header), then "file TYPE BYTES NAME" for every entry of the directory.
      */
     static final String CHECK_CSV_FILES = """
@@ -107,6 +108,7 @@ final class NodeScripts {
               if [ ! -e "$f" ]; then echo "missing $t 0 0"
               elif [ ! -f "$f" ]; then echo "notfile $t 0 0"
               elif [ ! -s "$f" ]; then echo "empty $t 0 0"
+              elif [ -n "$(tail -c 1 "$f")" ]; then echo "truncated $t 0 $(wc -c < "$f" | tr -d ' ')"
               else
                 awk -v t="$t" 'NR == 1 { ok = (substr($0, 1, 1) == "#") } END { printf "%s %s %d ", (ok ? "ok" : "noheader"), t, (NR > 0 ? NR - 1 : 0) }' "$f"
                 wc -c < "$f" | tr -d ' '
