@@ -2,6 +2,7 @@ package io.jenkins.plugins.xcatha.backup;
 
 import io.jenkins.plugins.xcatha.procedure.Facts;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
+import io.jenkins.plugins.xcatha.xcat.DatabaseEngine;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,7 +14,8 @@ final class BackupRun {
     static final Facts.Key<BackupRun> KEY = Facts.Key.of("db-backup run", BackupRun.class);
 
     final DbBackupOptions options;
-    XcatdAnswer xcatd;
+    String xcatVersion;
+    DatabaseEngine engine;
     String lockToken;
     boolean lockHeld;
     Instant nodeNow;

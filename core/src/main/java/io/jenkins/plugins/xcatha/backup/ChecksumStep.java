@@ -50,7 +50,7 @@ final class ChecksumStep extends BackupStep {
         CommandResult wroteManifest = context.run(node, NodeScripts.script(NodeScripts.WRITE_FILE,
                 partialSidecar + ".sha256").withStdin(manifest.bytes()).withTimeout(Duration.ofMinutes(2)));
         BackupMetadata metadata = new BackupMetadata(BackupMetadata.SCHEMA, run.name.value(),
-                run.name.createdAt().toString(), node.name(), run.xcatd.version(), run.xcatd.engineName(),
+                run.name.createdAt().toString(), node.name(), run.xcatVersion, run.engine.displayName(),
                 options.allTables(), options.nativeBackup(), options.useBypass(), manifest.size(),
                 run.listing.totalBytes(), run.verdict.rows());
         CommandResult wroteMetadata = context.run(node, NodeScripts.script(NodeScripts.WRITE_FILE,

@@ -29,7 +29,7 @@ final class DumpStep extends BackupStep {
         Node node = context.primary();
         String flags = flags();
         if (context.checkMode()) {
-            return Outcome.changed("would dump the " + run.xcatd.engineName() + " database with `dumpxCATdb"
+            return Outcome.changed("would dump the " + run.engine.displayName() + " database with `dumpxCATdb"
                     + flags + " -p " + run.root() + "/xcatdb-<UTC time>` (written as .partial-xcatdb-..., renamed"
                     + " once verified)");
         }
@@ -76,7 +76,7 @@ final class DumpStep extends BackupStep {
             // dumpxCATdb creates the directory before it fails (xcat-observed D6): do not leave it behind.
             removePartial(context, run);
             String why = firstLines(result.stderr().isBlank() ? result.stdout() : result.stderr(), 4);
-            String hint = result.combinedOutput().contains(XcatdAnswer.UNREACHABLE)
+            String hint = result.combinedOutput().contains("Unable to open socket connection")
                     ? " xcatd stopped answering: start it, or set useBypass=true." : "";
             return Outcome.failed("dumpxCATdb" + flags + " failed on " + node.name() + " (exit " + result.exitCode()
                     + "): " + why + "." + hint);
@@ -86,7 +86,7 @@ final class DumpStep extends BackupStep {
             return Outcome.failed("dumpxCATdb -b reported 'Backup Failed.' on " + node.name() + ": "
                     + firstLines(result.combinedOutput(), 4));
         }
-        String count = options.nativeBackup() ? "a native " + run.xcatd.engineName() + " backup"
+        String count = options.nativeBackup() ? "a native " + run.engine.displayName() + " backup"
                 : dumped.get() + " table(s)";
         return Outcome.changed("dumped " + count + " into " + run.partialPath() + " (not yet verified)");
     }

@@ -6,6 +6,8 @@ import io.jenkins.plugins.xcatha.exec.ShellException;
 import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
+import io.jenkins.plugins.xcatha.xcat.DatabaseEngine;
+import io.jenkins.plugins.xcatha.xcat.LsxcatdOutput;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -44,9 +46,8 @@ final class PreflightStep extends BackupStep {
         if (refusal != null) {
             return refusal;
         }
-        XcatdAnswer xcatd = XcatdAnswer.parse(answer.stdout());
-        run.xcatd = xcatd;
-        if (xcatd.version() == null || xcatd.dbEngine() == null) {
+        LsxcatdOutput xcatd = LsxcatdOutput.parse(answer.stdout());
+        if (xcatd.version().isEmpty() || xcatd.engine().isEmpty()) {
             return Outcome.failed(node.name() + ": `lsxcatd -a` gave no Version or dbengine= line: "
                     + firstLines(answer.combinedOutput(), 4));
         }
@@ -54,12 +55,14 @@ final class PreflightStep extends BackupStep {
             return Outcome.failed(node.name() + " is not an xCAT management node: `lsxcatd -a` does not say"
                     + " 'This is a Management Node' (no /etc/xCATMN). Point the backup at the management node.");
         }
-        if (options.nativeBackup() && !xcatd.supportsNativeBackup()) {
-            return Outcome.failed("nativeBackup (dumpxCATdb -b) is not supported for " + xcatd.engineName()
+        run.xcatVersion = xcatd.version().get();
+        run.engine = xcatd.engine().get();
+        if (options.nativeBackup() && run.engine != DatabaseEngine.POSTGRESQL && run.engine != DatabaseEngine.DB2) {
+            return Outcome.failed("nativeBackup (dumpxCATdb -b) is not supported for " + run.engine.displayName()
                     + " on " + node.name() + ": only PostgreSQL and DB2 have a native backup. Use the CSV dump"
                     + " (nativeBackup=false).");
         }
-        said.add("xCAT " + xcatd.version() + ", " + xcatd.engineName()
+        said.add("xCAT " + run.xcatVersion + ", " + run.engine.displayName()
                 + (options.useBypass() ? " (read with XCATBYPASS)" : ", xcatd answers"));
         if (options.useBypass()) {
             String warning = "useBypass: the dump reads the database files directly (XCATBYPASS=1), about 8 times"
@@ -114,7 +117,7 @@ final class PreflightStep extends BackupStep {
         if (answer.exitCode() == 0) {
             return null;
         }
-        if (answer.exitCode() == 111 || answer.stdout().contains(XcatdAnswer.UNREACHABLE)) {
+        if (LsxcatdOutput.daemonUnreachable(answer.exitCode(), answer.stdout())) {
             return Outcome.failed("xcatd does not answer on " + node.name() + " (`lsxcatd -a` exit "
                     + answer.exitCode() + ": " + firstLines(answer.stdout(), 1) + "). Start xcatd (e.g. `systemctl"
                     + " start xcatd` or `restartxcatd`), or set useBypass=true to dump the database files directly"

@@ -79,18 +79,4 @@ public final class TableSelection {
     public Map<String, String> skipped() {
         return skipped;
     }
-
-    /**
-     * The value of {@code skiptables} in {@code tabdump site} output ({@code "skiptables","hosts,passwd",,}),
-     * or "" when the site table does not set it.
-     */
-    public static String siteSkipTables(String tabdumpSite) {
-        for (String line : tabdumpSite.split("\n")) {
-            List<String> fields = CsvLine.fields(line.strip());
-            if (fields.size() >= 2 && fields.get(0).equals("skiptables")) {
-                return fields.get(1);
-            }
-        }
-        return "";
-    }
 }

@@ -6,6 +6,7 @@ import io.jenkins.plugins.xcatha.exec.ShellException;
 import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
+import io.jenkins.plugins.xcatha.xcat.SiteAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class VerifyStep extends BackupStep {
         }
         String skipTables = site.stdout().startsWith("XCAT_SKIPTABLES=")
                 ? site.stdout().substring("XCAT_SKIPTABLES=".length()).strip()
-                : TableSelection.siteSkipTables(site.stdout());
+                : SiteAttributes.parseTabdump(site.stdout()).get("skiptables").orElse("");
         TableSelection selection = TableSelection.of(tables.stdout(), options.allTables(), skipTables);
         if (selection.expected().isEmpty()) {
             return failedKeeping(run, "`tabdump` listed no tables to check the dump against: "
@@ -88,7 +89,7 @@ final class VerifyStep extends BackupStep {
             return failedKeeping(run, "dumpxCATdb -b reported: " + run.dumpErrors.otherErrors().get(0));
         }
         run.verdict = new DumpVerifier.Verdict(List.of(), List.of(), Map.of());
-        return Outcome.ok("native " + run.xcatd.engineName() + " backup: " + String.join(", ",
+        return Outcome.ok("native " + run.engine.displayName() + " backup: " + String.join(", ",
                 run.listing.fileSizes().keySet()) + " (" + megabytes(run.listing.totalBytes() / 1024) + ")");
     }
 

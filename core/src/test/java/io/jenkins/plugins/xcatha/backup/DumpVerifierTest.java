@@ -43,13 +43,6 @@ public class DumpVerifierTest {
     }
 
     @Test
-    public void readsSkipTablesFromTheSiteTable() {
-        String site = "#key,value,comments,disable\n\"master\",\"10.0.0.1\",,\n\"skiptables\",\"hosts,passwd\",,\n";
-        assertThat(TableSelection.siteSkipTables(site), equalTo("hosts,passwd"));
-        assertThat(TableSelection.siteSkipTables("#key,value,comments,disable\n"), equalTo(""));
-    }
-
-    @Test
     public void aCompleteDumpPassesAndCountsRows() {
         DumpVerifier.Verdict v = verify(ALL_OK, new DumpErrors(), Map.of("site", 38, "nodelist", 3));
         assertThat(v.problems(), empty());
