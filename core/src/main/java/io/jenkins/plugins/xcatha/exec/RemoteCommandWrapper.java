@@ -26,8 +26,13 @@ public final class RemoteCommandWrapper {
 
     /** Kills the process group of the wrapped command whose id the marker reported. */
     public static Command killCommand(long pid) {
-        return Command.shell("kill -KILL -- -\"$1\" 2>/dev/null || kill -KILL \"$1\" 2>/dev/null; exit 0",
-                Long.toString(pid));
+        if (pid <= 1) {
+            throw new IllegalArgumentException("refusing to kill process " + pid);
+        }
+        // "kill -9 -PGID": dash's kill builtin accepts neither "--" nor "-s KILL" before a negative id.
+        // The guard repeats the check on the node: "kill -9 -1" would kill every process there.
+        return Command.shell("[ \"$1\" -gt 1 ] 2>/dev/null || exit 0; kill -9 -\"$1\" 2>/dev/null"
+                + " || kill -9 \"$1\" 2>/dev/null; exit 0", Long.toString(pid));
     }
 
     /** timeout(1) reports a kill by SIGKILL as 137 (and 124 for its default signal). */
