@@ -7,6 +7,7 @@ import io.jenkins.plugins.xcatha.exec.ShellSettings;
 import io.jenkins.plugins.xcatha.exec.SshCredentials;
 import io.jenkins.plugins.xcatha.exec.hostkey.HostKeyVerification;
 import io.jenkins.plugins.xcatha.exec.local.LocalShell;
+import io.jenkins.plugins.xcatha.exec.openssh.OpenSshShell;
 import io.jenkins.plugins.xcatha.exec.trilead.TrileadShell;
 import java.time.Duration;
 import java.util.List;
@@ -48,12 +49,19 @@ public final class Shells {
     public ShellOpener opener(HostAndPort address) {
         return switch (transport) {
             case LOCAL -> () -> new LocalShell(address.host(), List.of(), settings);
-            case OPENSSH -> () -> {
-                throw new ShellException(address.toString(), ShellException.Phase.CONNECT,
-                        "the OpenSSH transport is not in this build yet; use --transport trilead");
-            };
+            case OPENSSH -> () -> connected(new OpenSshShell(address, credentials, hostKeys, settings));
             case TRILEAD -> () -> connected(new TrileadShell(address, credentials, hostKeys, settings));
         };
+    }
+
+    private static RemoteShell connected(OpenSshShell shell) throws ShellException, InterruptedException {
+        try {
+            shell.connect();
+            return shell;
+        } catch (ShellException | InterruptedException | RuntimeException e) {
+            shell.close();
+            throw e;
+        }
     }
 
     private static RemoteShell connected(TrileadShell shell) throws ShellException, InterruptedException {
