@@ -31,11 +31,14 @@ import java.util.concurrent.Future;
  * report says so in the preflight step and the artifacts are written as for any other failure.
  *
  * <pre>{@code
- * Finished done = ProcedureSession.of(procedure)
- *         .node(Node.Role.PRIMARY, "mn1", () -> shells.open(primary))
- *         .node(Node.Role.STANDBY, "mn2", () -> shells.open(standby))
+ * Shells shells = new Shells(Transport.TRILEAD, credentials, HostKeyChoice.knownHosts(file).verification(log::println),
+ *         Shells.settings(connectTimeoutSeconds, commandTimeoutSeconds));
+ * Finished done = ProcedureSession.of(StandbyPrepare.procedure(options))
+ *         .node(Node.Role.PRIMARY, "mn1", shells.opener(HostAndPort.parse("primary", "mn1", 22)))
+ *         .node(Node.Role.STANDBY, "mn2", shells.opener(HostAndPort.parse("standby", "mn2", 22)))
  *         .mode(Mode.CHECK).redactor(redactor).progress(listener).artifactsUnder(workspace)
  *         .run();
+ * // done.report().result(), done.artifacts().relativeTo(workspace) for ArtifactManager.archive
  * }</pre>
  */
 public final class ProcedureSession {
