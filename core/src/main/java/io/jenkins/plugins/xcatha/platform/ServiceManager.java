@@ -1,0 +1,29 @@
+package io.jenkins.plugins.xcatha.platform;
+
+import io.jenkins.plugins.xcatha.exec.Command;
+import io.jenkins.plugins.xcatha.exec.ShellException;
+import java.util.List;
+
+/**
+ * How one init system reads, stops and disables a service: systemd, SysV (service/chkconfig) or the AIX
+ * System Resource Controller with inittab and rc.tcpip. The commands are returned rather than run, so
+ * that check mode can say exactly what it would do.
+ */
+public interface ServiceManager {
+
+    /** "systemd", "SysV", "AIX SRC". */
+    String id();
+
+    ServiceState state(NodeExec node, String service) throws ShellException, InterruptedException;
+
+    /** Starts a stopped service (used only to verify a service answers, e.g. xcatd before it is stopped). */
+    List<Command> startCommands(ServiceState state);
+
+    List<Command> stopCommands(ServiceState state);
+
+    /** Keeps the service from starting at boot; empty when it already does not. */
+    List<Command> disableCommands(ServiceState state);
+
+    /** A hint for an administrator when the service manager did not do what was asked. */
+    String hint(String service);
+}

@@ -1,0 +1,68 @@
+package io.jenkins.plugins.xcatha.standby;
+
+import io.jenkins.plugins.xcatha.procedure.Cluster;
+import io.jenkins.plugins.xcatha.procedure.Node;
+import io.jenkins.plugins.xcatha.procedure.Outcome;
+import io.jenkins.plugins.xcatha.procedure.ProcedureStep;
+import io.jenkins.plugins.xcatha.procedure.StepContext;
+import io.jenkins.plugins.xcatha.xcat.DatabaseEngine;
+import java.util.Set;
+
+/**
+ * "The database system on the standby management node should be the same as the one running on the
+ * primary": compares the engines preflight read from the cfgloc prefix (only the word before the first
+ * {@code :} ever leaves a node; the rest of that line is the database password).
+ */
+final class DatabaseEngineStep implements ProcedureStep {
+    static final String ID = "database-engine";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Same xCAT database engine on both nodes";
+    }
+
+    @Override
+    public String host(Cluster cluster) {
+        return cluster.primary().name() + ", " + cluster.standby().name();
+    }
+
+    @Override
+    public Set<String> dependsOn() {
+        return Set.of(PreflightStep.ID);
+    }
+
+    @Override
+    public Outcome run(StepContext context) {
+        DatabaseEngine primary = context.facts().get(Node.Role.PRIMARY, StandbyFacts.ENGINE).orElseThrow();
+        DatabaseEngine standby = context.facts().get(Node.Role.STANDBY, StandbyFacts.ENGINE).orElseThrow();
+        if (primary != standby) {
+            return Outcome.failed("database engines differ: primary " + context.primary().name() + " uses "
+                    + describe(primary) + ", standby " + context.standby().name() + " uses " + describe(standby)
+                    + ". Set up the standby with the primary's engine (" + setupHint(primary) + ")");
+        }
+        return Outcome.ok("both nodes use " + describe(primary));
+    }
+
+    private static String describe(DatabaseEngine engine) {
+        return engine.displayName() + (engine == DatabaseEngine.SQLITE ? " (no /etc/xcat/cfgloc)"
+                : " (/etc/xcat/cfgloc " + engine.prefix() + ":...)");
+    }
+
+    private static String setupHint(DatabaseEngine engine) {
+        switch (engine) {
+            case MYSQL:
+                return "mysqlsetup -i";
+            case POSTGRESQL:
+                return "pgsqlsetup -i";
+            case DB2:
+                return "db2sqlsetup -i -S";
+            default:
+                return "remove /etc/xcat/cfgloc to use SQLite";
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.jenkins.plugins.xcatha.standby;
+
+import io.jenkins.plugins.xcatha.exec.Command;
+import io.jenkins.plugins.xcatha.exec.CommandResult;
+import io.jenkins.plugins.xcatha.exec.ShellException;
+import io.jenkins.plugins.xcatha.platform.NodeExec;
+import io.jenkins.plugins.xcatha.platform.OsFamily;
+import io.jenkins.plugins.xcatha.platform.Platform;
+import io.jenkins.plugins.xcatha.procedure.Node;
+import io.jenkins.plugins.xcatha.procedure.StepContext;
+import io.jenkins.plugins.xcatha.xcat.HostLookup;
+import io.jenkins.plugins.xcatha.xcat.InterfaceAddresses;
+import io.jenkins.plugins.xcatha.xcat.PublicKeyLine;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The commands several steps share, each recorded in the running step's report. */
+final class NodeCommands {
+    /**
+     * A non-interactive SSH session does not read the profile that puts xCAT, GPFS and the sbin directories
+     * on PATH; they are appended (never prepended), and XCATBYPASS is cleared so that xCAT clients always
+     * talk to xcatd.
+     */
+    private static final String WITH_TOOLS_ON_PATH = "PATH=$PATH:/opt/xcat/bin:/opt/xcat/sbin:/usr/sbin:/sbin"
+            + ":/usr/lpp/mmfs/bin; export PATH; unset XCATBYPASS; exec \"$@\"";
+    private static final String XCATBYPASS = "PATH=$PATH:/opt/xcat/bin:/opt/xcat/sbin; export PATH; "
+            + "XCATBYPASS=1; export XCATBYPASS; exec \"$@\"";
+
+    /**
+     * The public host keys of the node's sshd: the HostKey files its configuration names (sshd_config, or a
+     * configuration of its own in a directory under /etc/ssh), else the default key files.
+     */
+    private static final String HOST_KEYS = "keys=$(for c in /etc/ssh/sshd_config /etc/ssh/*/sshd_config; do "
+            + "[ -f \"$c\" ] && sed -n 's/^[[:space:]]*[Hh][Oo][Ss][Tt][Kk][Ee][Yy][[:space:]][[:space:]]*\\([^[:space:]]*\\).*/\\1/p' \"$c\"; "
+            + "done); [ -n \"$keys\" ] || keys='/etc/ssh/ssh_host_rsa_key /etc/ssh/ssh_host_ecdsa_key "
+            + "/etc/ssh/ssh_host_ed25519_key'; for k in $keys; do [ -f \"$k.pub\" ] && cat \"$k.pub\"; done; true";
+
+    private NodeCommands() {
+    }
+
+    static NodeExec exec(StepContext context, Node node) {
+        return command -> context.run(node, command);
+    }
+
+    /** Runs a tool found on the administrator's PATH (xCAT, GPFS, sbin). */
+    static Command tool(String... argv) {
+        return Command.shell(WITH_TOOLS_ON_PATH, argv);
+    }
+
+    /** An xCAT client that reads the database directly, without xcatd (never a liveness probe). */
+    static Command bypassingXcatd(String... argv) {
+        return Command.shell(XCATBYPASS, argv);
+    }
+
+    static Platform platform(StepContext context, Node node) {
+        return context.facts().get(node.role(), StandbyFacts.PLATFORM)
+                .orElseThrow(() -> new IllegalStateException("preflight did not detect the platform of "
+                        + node.label()));
+    }
+
+    static NodeIdentity identity(StepContext context, Node node) {
+        return context.facts().get(node.role(), StandbyFacts.IDENTITY)
+                .orElseThrow(() -> new IllegalStateException("preflight did not learn who " + node.label() + " is"));
+    }
+
+    static Node other(StepContext context, Node node) {
+        return node.role() == Node.Role.PRIMARY ? context.standby() : context.primary();
+    }
+
+    /** The addresses on the node's interfaces: {@code ip -o addr} on Linux, {@code ifconfig -a} on AIX. */
+    static InterfaceAddresses interfaces(StepContext context, Node node, OsFamily os)
+            throws ShellException, InterruptedException {
+        Command c = os == OsFamily.AIX ? tool("ifconfig", "-a") : tool("ip", "-o", "addr", "show");
+        CommandResult r = context.run(node, c);
+        if (r.exitCode() != 0) {
+            throw new ShellException(r.host(), ShellException.Phase.COMMAND, "could not list the interface"
+                    + " addresses of " + node.label() + " (`" + shown(c) + "` exit " + r.exitCode() + "): " + firstLine(r));
+        }
+        return InterfaceAddresses.parse(r.stdout());
+    }
+
+    /** What {@code name} resolves to on the node: {@code getent hosts} on Linux, {@code host} on AIX. */
+    static Set<String> resolve(StepContext context, Node node, OsFamily os, String name)
+            throws ShellException, InterruptedException {
+        CommandResult r = context.run(node, lookupCommand(os, name));
+        return r.exitCode() == 0 ? HostLookup.parse(r.stdout()) : Set.of();
+    }
+
+    static Command lookupCommand(OsFamily os, String name) {
+        return os == OsFamily.AIX ? tool("host", name) : Command.of("getent", "hosts", name);
+    }
+
+    /** The argv after the PATH wrapper, for messages: "systemctl stop xcatd". */
+    static String shown(Command command) {
+        List<String> argv = command.argv();
+        if (argv.size() > 4 && argv.get(0).equals("sh") && argv.get(1).equals("-c")
+                && argv.get(2).startsWith("PATH=")) {
+            return String.join(" ", argv.subList(4, argv.size()));
+        }
+        if (argv.size() > 2 && argv.get(0).equals("sh") && argv.get(1).equals("-c")) {
+            return "(script) " + String.join(" ", argv.subList(Math.min(4, argv.size()), argv.size()));
+        }
+        return String.join(" ", argv);
+    }
+
+    static Set<PublicKeyLine> hostKeys(StepContext context, Node node) throws ShellException, InterruptedException {
+        return new LinkedHashSet<>(PublicKeyLine.findAll(context.run(node, Command.shell(HOST_KEYS)).stdout()));
+    }
+
+    /** First line of the output, for messages that must stay one line. */
+    static String firstLine(CommandResult r) {
+        String out = r.combinedOutput();
+        if (out.isBlank()) {
+            return "no output";
+        }
+        return out.lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+    }
+}

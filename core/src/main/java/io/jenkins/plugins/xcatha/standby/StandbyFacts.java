@@ -1,0 +1,18 @@
+package io.jenkins.plugins.xcatha.standby;
+
+import io.jenkins.plugins.xcatha.platform.Platform;
+import io.jenkins.plugins.xcatha.procedure.Facts;
+import io.jenkins.plugins.xcatha.xcat.DatabaseEngine;
+
+/** What preflight learns about each node, for the steps after it. */
+final class StandbyFacts {
+    static final Facts.Key<Platform> PLATFORM = Facts.Key.of("platform", Platform.class);
+    static final Facts.Key<NodeIdentity> IDENTITY = Facts.Key.of("identity", NodeIdentity.class);
+    static final Facts.Key<DatabaseEngine> ENGINE = Facts.Key.of("database engine", DatabaseEngine.class);
+    static final Facts.Key<String> XCAT_VERSION = Facts.Key.of("xCAT version", String.class);
+    /** site.master as the primary's xCAT database has it, resolved to an address. */
+    static final Facts.Key<String> MANAGEMENT_ADDRESS = Facts.Key.of("management address", String.class);
+
+    private StandbyFacts() {
+    }
+}

@@ -1,0 +1,127 @@
+# Shared by every fake command of a simulated xCAT management node. Sourced, never run.
+#
+# State lives in $SIM_STATE (bind-mounted from the test run's directory), so it persists
+# across calls and the test JVM can read and change it directly:
+#   node.env              FLAVOUR, ENGINE, NODE_HOSTNAME, ... (written once by the Java side)
+#   audit.log             one human-readable line per command (argv quoted with printf %q)
+#   calls.log             the same argv, length-prefixed, so Java can recover it byte for byte
+#   svc/<name>/           a service that is installed; files running, enabled, levels
+#   faults/<kind>[.<arg>] injected faults (content: parameters)
+#   db/<table>.csv        the xCAT database, one CSV per table, in tabdump format
+#   mounts                simulated mount table lines: "<device> <dir> <fstype>"
+#   vip                   the cluster virtual IP when this node carries it
+SIM_STATE=/var/lib/xcat-sim
+SIM_HOME=/opt/xcat-sim
+# shellcheck disable=SC1091
+. "$SIM_STATE/node.env"
+
+sim_now() { "$SIM_HOME/real/date" +%s.%N; }
+
+# Appends one invocation to the audit logs. Length-prefixed records survive any byte
+# except NUL, which cannot occur in argv anyway.
+sim_record() {
+    # The testkit's own look-ups (SimulatedNode.observe) are not activity of the node.
+    [ -n "${SIM_NO_AUDIT:-}" ] && return 0
+    local quoted='' a record
+    for a in "$@"; do printf -v quoted '%s %q' "$quoted" "$a"; done
+    printf '%s %s:%s\n' "$(sim_now)" "exec" "$quoted" >> "$SIM_STATE/audit.log"
+    local LC_ALL=C
+    record="$#"
+    for a in "$@"; do record+=" ${#a}:$a"; done
+    printf '%s\n' "$record" >> "$SIM_STATE/calls.log"
+}
+
+sim_fault() { [ -e "$SIM_STATE/faults/$1" ]; }
+sim_fault_value() { cat "$SIM_STATE/faults/$1" 2>/dev/null; }
+
+# Injected "this command fails / hangs" faults, checked by every fake before it does anything.
+sim_fault_gate() {
+    local name=$1 f
+    if sim_fault "hang.$name"; then
+        exec sleep 2147483647
+    fi
+    f=$SIM_STATE/faults/fail.$name
+    if [ -e "$f" ]; then
+        local rc
+        rc=$(head -n 1 "$f")
+        tail -n +2 "$f" >&2
+        exit "${rc:-1}"
+    fi
+}
+
+# Every fake starts with: sim_enter <its command name> "$@"
+sim_enter() {
+    sim_record "$@"
+    sim_fault_gate "$1"
+}
+
+# ---- services -------------------------------------------------------------------------
+
+sim_svc_dir() { printf '%s/svc/%s' "$SIM_STATE" "$1"; }
+sim_svc_installed() { [ -d "$(sim_svc_dir "$1")" ]; }
+sim_svc_running() { [ -e "$(sim_svc_dir "$1")/running" ]; }
+sim_svc_set_running() {
+    if [ "$2" = yes ]; then
+        echo "$((RANDOM % 30000 + 1000))" > "$(sim_svc_dir "$1")/running"
+    else
+        rm -f "$(sim_svc_dir "$1")/running"
+    fi
+}
+sim_svc_pid() { cat "$(sim_svc_dir "$1")/running" 2>/dev/null; }
+
+# Whether a service comes back at boot. On AIX this is read from the very files a real
+# AIX boot reads (/etc/inittab, /etc/rc.tcpip), so editing them with sed counts.
+sim_svc_enabled() {
+    local name=$1 d
+    d=$(sim_svc_dir "$name")
+    [ -d "$d" ] || return 1
+    case "$INIT_SYSTEM" in
+        systemd) [ -e "$d/enabled" ] ;;
+        sysv) grep -q '[2345]' "$d/levels" 2>/dev/null ;;
+        src)
+            case "$name" in
+                dhcpsd|xntpd|named)
+                    grep -Eq "^[[:space:]]*start[[:space:]]+/usr/sbin/$name([[:space:]]|$)" /etc/rc.tcpip ;;
+                gpfs) [ -e "$d/enabled" ] ;;
+                *)
+                    local action id=$name
+                    [ "$name" = LoadL ] && id=loadl
+                    action=$(awk -F: -v id="$id" '$1 == id { print $3 }' /etc/inittab)
+                    [ -n "$action" ] && [ "$action" != off ] ;;
+            esac ;;
+    esac
+}
+
+# Starting a service may be refused by a fault (xcatd) or by a corrupt table (xcatd
+# refuses to start while any table file is corrupt, xcat-observed D4).
+sim_svc_start_blocked() {
+    [ "$1" = xcatd ] || return 1
+    sim_fault xcatd-cannot-start && return 0
+    compgen -G "$SIM_STATE/faults/table-corrupt.*" >/dev/null
+}
+sim_xcatd_start_error() {
+    echo 'DBD::SQLite::db prepare failed: file is not a database at /opt/xcat/lib/perl/xCAT/Table.pm line 998.' >&2
+    echo 'Can'"'"'t call method "execute" on an undefined value at /opt/xcat/lib/perl/xCAT/Table.pm line 999.' >&2
+}
+
+# Service name as given on a command line, without a ".service" suffix.
+sim_unit() { local u=$1; printf '%s' "${u%.service}"; }
+
+# ---- xCAT client ------------------------------------------------------------------------
+
+# What an xCAT client command prints when it cannot reach xcatd on localhost:3001
+# (xcat-observed 2.2), and the exit code Perl's die gives for ECONNREFUSED.
+sim_xcatd_unreachable() {
+    echo 'Unable to open socket connection to xcatd daemon on localhost:3001.'
+    echo 'Verify that the xcatd daemon is running and that your SSL setup is correct.'
+    echo 'Connection failure: IO::Socket::INET: connect: Connection refused at /opt/xcat/lib/perl/xCAT/Client.pm line 248.' >&2
+    exit 111
+}
+
+# True when the caller may talk to the database: xcatd is running, or XCATBYPASS is set.
+sim_xcat_reachable() {
+    [ -n "${XCATBYPASS:-}" ] && return 0
+    sim_svc_running xcatd
+}
+
+SIM_XCAT_VERSION='Version 2.19.0 (git commit 7733d16f8de0fc36b80638c04a7033931fa13304)'
