@@ -27,8 +27,15 @@ final class BackupHarness {
     }
 
     static Node node(SimulatedCluster cluster, SimulatedNode simulated) {
+        // One multiplexed connection per node and test, as the product's OpenSshShell keeps one.
+        String controlPath = cluster.runDirectory().resolve("cm-" + simulated.hostname()).toString();
         return new Node(Node.Role.PRIMARY, simulated.hostname(), new SshCliTestShell(
-                "root@" + simulated.address(), line -> cluster.sshCommand(simulated, line)));
+                "root@" + simulated.address(), line -> {
+                    List<String> argv = new ArrayList<>(cluster.sshCommand(simulated, line));
+                    argv.addAll(1, List.of("-o", "ControlMaster=auto", "-o", "ControlPath=" + controlPath,
+                            "-o", "ControlPersist=20"));
+                    return argv;
+                }));
     }
 
     /** Everything a run reported, with the progress lines a build log would show. */

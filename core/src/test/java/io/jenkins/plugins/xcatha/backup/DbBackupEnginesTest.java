@@ -5,9 +5,10 @@ import static io.jenkins.plugins.xcatha.backup.BackupHarness.list;
 import static io.jenkins.plugins.xcatha.report.Status.FAILED;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 
 import io.jenkins.plugins.xcatha.report.Mode;
 import io.jenkins.plugins.xcatha.report.Result;
@@ -26,19 +27,22 @@ public class DbBackupEnginesTest {
 
     @Parameterized.Parameters(name = "{0}")
     public static List<Object[]> engines() {
-        return List.of(new Object[] {DbEngine.MYSQL, "MySQL/MariaDB", false},
-                new Object[] {DbEngine.POSTGRESQL, "PostgreSQL", true},
-                new Object[] {DbEngine.DB2, "DB2", true});
+        return List.of(new Object[] {DbEngine.MYSQL, "MySQL/MariaDB", NativeBackup.UNSUPPORTED},
+                new Object[] {DbEngine.POSTGRESQL, "PostgreSQL", NativeBackup.WRITES_A_DUMP_FILE},
+                // The simulated DB2 writes an empty backup image: a native backup without data must fail.
+                new Object[] {DbEngine.DB2, "DB2", NativeBackup.WRITES_AN_EMPTY_IMAGE});
     }
 
+    enum NativeBackup { UNSUPPORTED, WRITES_A_DUMP_FILE, WRITES_AN_EMPTY_IMAGE }
+
     private final String engineName;
-    private final boolean hasNativeBackup;
+    private final NativeBackup nativeBackup;
     @Rule
     public SimulatedClusterRule sim;
 
-    public DbBackupEnginesTest(DbEngine engine, String engineName, boolean hasNativeBackup) {
+    public DbBackupEnginesTest(DbEngine engine, String engineName, NativeBackup nativeBackup) {
         this.engineName = engineName;
-        this.hasNativeBackup = hasNativeBackup;
+        this.nativeBackup = nativeBackup;
         this.sim = new SimulatedClusterRule(NodeSpec.node("primary").engine(engine));
     }
 
@@ -53,16 +57,18 @@ public class DbBackupEnginesTest {
 
         BackupHarness.Run nativeRun = BackupHarness.run(sim.cluster(), sim.primary(), DbBackupOptions.builder()
                 .nativeBackup(true).build(), Mode.APPLY);
-        if (hasNativeBackup) {
+        if (nativeBackup == NativeBackup.WRITES_A_DUMP_FILE) {
             assertThat(nativeRun.toString(), nativeRun.report.result(), is(Result.SUCCESS));
             assertThat(nativeRun.message(DbBackup.VERIFY), containsString("native " + engineName + " backup"));
             assertThat(list(sim.primary(), ROOT + "/" + nativeRun.backupName()), hasSize(1));
+        } else if (nativeBackup == NativeBackup.WRITES_AN_EMPTY_IMAGE) {
+            assertThat(nativeRun.toString(), nativeRun.status(DbBackup.VERIFY), is(FAILED));
+            assertThat(nativeRun.message(DbBackup.VERIFY), containsString("wrote no data file"));
         } else {
             assertThat(nativeRun.status(DbBackup.PREFLIGHT), is(FAILED));
             assertThat(nativeRun.message(DbBackup.PREFLIGHT), containsString("not supported for " + engineName));
             assertThat(sim.primary().invocations("dumpxCATdb"), hasSize(1));
         }
-        assertThat("no half dumps left", list(sim.primary(), ROOT).stream()
-                .filter(n -> n.startsWith(".")).toList(), empty());
+        assertThat("no lock left", list(sim.primary(), ROOT), not(hasItem(".xcat-ha.lock")));
     }
 }

@@ -104,7 +104,7 @@ public class DbBackupLifecycleTest {
 
     @Test
     public void concurrentRunsOnOneNodeAreSerialised() throws Exception {
-        sim.primary().inject(Fault.dumpDelay(40));
+        sim.primary().inject(Fault.dumpDelay(10));
         CountDownLatch start = new CountDownLatch(1);
         List<AtomicReference<BackupHarness.Run>> runs = List.of(new AtomicReference<>(), new AtomicReference<>());
         List<Thread> threads = new ArrayList<>();
