@@ -8,6 +8,7 @@ import io.jenkins.plugins.xcatha.testkit.DbEngine;
 import io.jenkins.plugins.xcatha.testkit.Flavour;
 import io.jenkins.plugins.xcatha.testkit.NodeSpec;
 import io.jenkins.plugins.xcatha.testkit.SimulatedCluster;
+import io.jenkins.plugins.xcatha.run.Transport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--transport", converter = Converters.TransportConverter.class, paramLabel = "openssh|trilead", defaultValue = "openssh",
             description = "The SSH client the runs use (default: ${DEFAULT-VALUE}).")
-    ConnectionOptions.Transport transport;
+    Transport transport;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where the artifacts go (default: a new folder under the system's temporary directory).")
@@ -65,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (transport == ConnectionOptions.Transport.LOCAL) {
+        if (transport == Transport.LOCAL) {
             throw new UsageException("--transport", "local cannot reach simulated nodes; use openssh or trilead");
         }
         List<NodeSpec> specs = SimulatedPair.specs(flavour, engine, List.of());
