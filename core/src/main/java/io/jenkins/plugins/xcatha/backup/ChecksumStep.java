@@ -46,24 +46,22 @@ final class ChecksumStep extends BackupStep {
                     + verified.size() + ") in " + run.partialPath() + ": something else writes there");
         }
         run.manifest = manifest;
-        String partialSidecar = run.root() + "/" + run.name.partialName();
-        CommandResult wroteManifest = context.run(node, NodeScripts.script(NodeScripts.WRITE_FILE,
-                partialSidecar + ".sha256").withStdin(manifest.bytes()).withTimeout(Duration.ofMinutes(2)));
         BackupMetadata metadata = new BackupMetadata(BackupMetadata.SCHEMA, run.name.value(),
                 run.name.createdAt().toString(), node.name(), run.xcatVersion, run.engine.displayName(),
                 options.allTables(), options.nativeBackup(), options.useBypass(), manifest.size(),
                 run.listing.totalBytes(), run.verdict.rows());
-        CommandResult wroteMetadata = context.run(node, NodeScripts.script(NodeScripts.WRITE_FILE,
-                partialSidecar + ".json").withStdin(metadata.toJson()).withTimeout(Duration.ofMinutes(2)));
-        if (!wroteManifest.succeeded() || !wroteMetadata.succeeded()) {
-            return Outcome.failed("cannot write the manifest or metadata beside " + run.partialPath() + ": "
-                    + firstLines(wroteManifest.combinedOutput() + "\n" + wroteMetadata.combinedOutput(), 3));
-        }
-        CommandResult committed = context.run(node, NodeScripts.script(NodeScripts.COMMIT, run.root(),
-                run.name.value()).withTimeout(Duration.ofMinutes(2)));
-        if (!committed.succeeded() || !committed.stdout().contains("committed")) {
-            return Outcome.failed("cannot give the backup its final name " + run.finalPath() + " (exit "
-                    + committed.exitCode() + "): " + firstLines(committed.combinedOutput(), 3));
+        // One JSON line (Jackson escapes newlines inside values), then the manifest.
+        byte[] json = metadata.toJson();
+        byte[] sums = manifest.bytes();
+        byte[] stdin = new byte[json.length + sums.length];
+        System.arraycopy(json, 0, stdin, 0, json.length);
+        System.arraycopy(sums, 0, stdin, json.length, sums.length);
+        CommandResult sealed = context.run(node, NodeScripts.script(NodeScripts.SEAL, run.root(), run.name.value())
+                .withStdin(stdin).withTimeout(Duration.ofMinutes(2)));
+        if (!sealed.succeeded() || !sealed.stdout().contains("sealed")) {
+            return Outcome.failed("cannot write the manifest and metadata beside " + run.partialPath()
+                    + " and give the backup its final name " + run.finalPath() + " (exit " + sealed.exitCode() + "): "
+                    + firstLines(sealed.combinedOutput(), 3));
         }
         run.committed = true;
         run.partialExists = false;

@@ -131,18 +131,18 @@ final class NodeScripts {
             else echo "no SHA-256 tool on the node (sha256sum, shasum or openssl)" >&2; exit 5; fi
             """;
 
-    /** $1 file: writes stdin to it (a file of ours beside the dump directory). */
-    static final String WRITE_FILE = "cat > \"$1\"";
-
     /**
-     * $1 root, $2 name: the dump directory and manifest take their final names, the metadata last, so
-     * that a backup never looks complete before all three are in place.
+     * $1 root, $2 name; stdin: the metadata as one JSON line, then the manifest. Writes both beside the
+     * dump under partial names, then the dump directory and manifest take their final names and the
+     * metadata last, so that a backup never looks complete before all three are in place.
      */
-    static final String COMMIT = """
+    static final String SEAL = """
             cd -- "$1" || exit 3
             n=$2
-            if [ ! -d ".partial-$n" ] || [ -e "$n" ] || [ -e "$n.json" ]; then echo "cannot commit $n: partial missing or name taken" >&2; exit 4; fi
-            mv -- ".partial-$n" "$n" && mv -f -- ".partial-$n.sha256" "$n.sha256" && mv -f -- ".partial-$n.json" "$n.json" && echo committed
+            if [ ! -d ".partial-$n" ] || [ -e "$n" ] || [ -e "$n.json" ]; then echo "cannot seal $n: partial missing or name taken" >&2; exit 4; fi
+            IFS= read -r json || exit 5
+            cat > ".partial-$n.sha256" && printf '%s\n' "$json" > ".partial-$n.json" || exit 5
+            mv -- ".partial-$n" "$n" && mv -f -- ".partial-$n.sha256" "$n.sha256" && mv -f -- ".partial-$n.json" "$n.json" && echo sealed
             """;
 
     /**
@@ -169,8 +169,17 @@ final class NodeScripts {
     /** $1 root, $2 name: the backup as one gzip'd tar on stdout, manifest first so the reader can check as it goes. */
     static final String ARCHIVE = "cd -- \"$1\" && tar -cf - \"$2.sha256\" \"$2.json\" \"$2\" | gzip -c";
 
-    /** XCAT_SKIPTABLES overrides site.skiptables (xcat-facts 4.1); otherwise the site table, which holds the latter. */
-    static final String SKIP_TABLES = """
+    /** The line between the table list and the skip list in {@link #TABLE_LIST}'s output. */
+    static final String SKIP_MARKER = "#skiptables";
+
+    /**
+     * The table list ({@code tabdump}), then {@link #SKIP_MARKER}, then what decides the skipped tables:
+     * {@code XCAT_SKIPTABLES=...} when set (it overrides the site attribute, xcat-facts 4.1), else
+     * {@code tabdump site}.
+     */
+    static final String TABLE_LIST = """
+            /opt/xcat/sbin/tabdump || exit $?
+            echo '#skiptables'
             if [ "${XCAT_SKIPTABLES+set}" = set ]; then printf 'XCAT_SKIPTABLES=%s\\n' "$XCAT_SKIPTABLES"; exit 0; fi
             exec /opt/xcat/sbin/tabdump site
             """;

@@ -33,23 +33,23 @@ final class VerifyStep extends BackupStep {
 
     private Outcome verifyCsv(StepContext context, BackupRun run) throws ShellException, InterruptedException {
         Node node = context.primary();
-        CommandResult tables = context.run(node, xcat(Command.of(NodeScripts.XCAT_SBIN + "tabdump")));
-        if (!tables.succeeded()) {
-            return failedKeeping(run, "cannot read the database's table list (`tabdump` exit " + tables.exitCode()
-                    + "): " + firstLines(tables.combinedOutput(), 3));
+        CommandResult listed = context.run(node, xcat(NodeScripts.script(NodeScripts.TABLE_LIST)));
+        String[] parts = (listed.stdout() + "\n").split("(?m)^" + NodeScripts.SKIP_MARKER + "\n", 2);
+        if (parts.length < 2) {
+            return failedKeeping(run, "cannot read the database's table list (`tabdump` exit " + listed.exitCode()
+                    + "): " + firstLines(listed.combinedOutput(), 3));
         }
-        CommandResult site = context.run(node, xcat(NodeScripts.script(NodeScripts.SKIP_TABLES)));
-        if (!site.succeeded()) {
-            return failedKeeping(run, "cannot read site.skiptables (`tabdump site` exit " + site.exitCode() + "): "
-                    + firstLines(site.combinedOutput(), 3));
+        if (!listed.succeeded()) {
+            return failedKeeping(run, "cannot read site.skiptables (`tabdump site` exit " + listed.exitCode() + "): "
+                    + firstLines(listed.stderr().isBlank() ? parts[1] : listed.stderr(), 3));
         }
-        String skipTables = site.stdout().startsWith("XCAT_SKIPTABLES=")
-                ? site.stdout().substring("XCAT_SKIPTABLES=".length()).strip()
-                : SiteAttributes.parseTabdump(site.stdout()).get("skiptables").orElse("");
-        TableSelection selection = TableSelection.of(tables.stdout(), options.allTables(), skipTables);
+        String skipTables = parts[1].startsWith("XCAT_SKIPTABLES=")
+                ? parts[1].substring("XCAT_SKIPTABLES=".length()).strip()
+                : SiteAttributes.parseTabdump(parts[1]).get("skiptables").orElse("");
+        TableSelection selection = TableSelection.of(parts[0], options.allTables(), skipTables);
         if (selection.expected().isEmpty()) {
             return failedKeeping(run, "`tabdump` listed no tables to check the dump against: "
-                    + firstLines(tables.combinedOutput(), 3));
+                    + firstLines(parts[0], 3));
         }
         CommandResult files = context.run(node, NodeScripts.script(NodeScripts.CHECK_CSV_FILES,
                 NodeScripts.concat(List.of(run.partialPath()), selection.expected())).withTimeout(Duration.ofMinutes(10)));

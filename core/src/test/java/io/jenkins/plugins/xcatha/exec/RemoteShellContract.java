@@ -21,6 +21,7 @@ import io.jenkins.plugins.xcatha.testkit.SimulatedCluster;
 import io.jenkins.plugins.xcatha.testkit.SimulatedNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -339,6 +340,43 @@ public abstract class RemoteShellContract {
                 containsString("failed")));
         assertThat(e.phase(), org.hamcrest.Matchers.oneOf(Phase.CONNECT, Phase.KEY_EXCHANGE));
         assertThat(elapsedSeconds(start), lessThan(20L));
+    }
+
+    @Test
+    public void filesAndTreesCopyFromTheNodeVerifiedBySha256() throws Exception {
+        RemoteShell s = shell();
+        cluster.primary().shell("rm -rf /tmp/tree && mkdir -p '/tmp/tree/sub dir' && head -c 2000000 /dev/urandom > /tmp/tree/big"
+                + " && echo hi > '/tmp/tree/sub dir/it'\\''s' && ln -s big /tmp/tree/link");
+        Path local = java.nio.file.Files.createTempDirectory("xcat-ha-copy");
+        try {
+            RemoteFiles files = new RemoteFiles(s);
+            assertThat(files.copyFileFrom("/tmp/tree/big", local.resolve("big")), is(2_000_000L));
+            assertThat(sha256(java.nio.file.Files.readAllBytes(local.resolve("big"))), is(files.sha256("/tmp/tree/big")));
+            assertThat(files.copyTreeFrom("/tmp/tree", local.resolve("tree")), is(2));
+            assertThat(java.nio.file.Files.readString(local.resolve("tree/sub dir/it's")), is("hi\n"));
+        } finally {
+            try (var walk = java.nio.file.Files.walk(local)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    public void puttingAFileReplacesItAtomicallyWithABackupAndASecondPutChangesNothing() throws Exception {
+        RemoteShell s = shell();
+        SimulatedNode node = cluster.primary();
+        node.shell("mkdir -p /etc/xcat-ha-test && printf old > /etc/xcat-ha-test/conf && chmod 640 /etc/xcat-ha-test/conf"
+                + " && rm -f /etc/xcat-ha-test/conf.xcat-ha.bak");
+        RemoteFiles files = new RemoteFiles(s);
+        byte[] content = "new content\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(files.putFile("/etc/xcat-ha-test/conf", content, "0600"), is(true));
+        assertThat(node.readFile("/etc/xcat-ha-test/conf"), is("new content\n"));
+        assertThat(node.readFile("/etc/xcat-ha-test/conf" + RemoteFiles.BACKUP_SUFFIX), is("old"));
+        assertThat(node.exec("stat", "-c", "%a", "/etc/xcat-ha-test/conf").stdout().strip(), is("640"));
+        assertThat(files.putFile("/etc/xcat-ha-test/conf", content, "0600"), is(false));
+        assertThat(node.exec("sh", "-c", "ls -A /etc/xcat-ha-test").stdout(), is("conf\nconf.xcat-ha.bak\n"));
+        assertThat(files.putFile("/etc/xcat-ha-test/fresh", content, "0600"), is(true));
+        assertThat(node.exec("stat", "-c", "%a", "/etc/xcat-ha-test/fresh").stdout().strip(), is("600"));
     }
 
     protected static long awaitPid(String file) throws Exception {

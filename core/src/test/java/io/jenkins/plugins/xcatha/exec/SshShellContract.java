@@ -10,6 +10,7 @@ import static org.junit.Assert.assertThrows;
 import io.jenkins.plugins.xcatha.exec.ShellException.Phase;
 import io.jenkins.plugins.xcatha.exec.hostkey.HostKey;
 import io.jenkins.plugins.xcatha.exec.hostkey.HostKeyVerification;
+import io.jenkins.plugins.xcatha.exec.hostkey.KnownHostsFile;
 import io.jenkins.plugins.xcatha.exec.hostkey.KnownHostsFileVerification;
 import io.jenkins.plugins.xcatha.exec.hostkey.NoHostKeyVerification;
 import io.jenkins.plugins.xcatha.exec.hostkey.PinnedHostKeyVerification;
@@ -108,12 +109,16 @@ public abstract class SshShellContract extends RemoteShellContract {
         assertThat(first.run(Command.of("true")).exitCode(), is(0));
         first.close();
         String recorded = Files.readString(file);
-        assertThat(recorded.isBlank(), is(false));
+        assertThat(KnownHostsFile.read(file).keysFor(node.address(), node.port()).isEmpty(), is(false));
         RemoteShell again = shell(node, FAST, new TrustOnFirstUseVerification(file, notices::add), clientKey());
         assertThat(again.run(Command.of("true")).exitCode(), is(0));
         assertThat(Files.readString(file), is(recorded));
-        // the same file, now pretending the primary's address is the standby's
-        Files.writeString(file, recorded.replace(node.address(), cluster.primary().address()));
+        // the primary's address, recorded with the standby's keys: what an impostor would look like
+        StringBuilder impostor = new StringBuilder();
+        for (String line : node.hostKeyLines().values()) {
+            impostor.append(cluster.primary().address()).append(' ').append(line).append('\n');
+        }
+        Files.writeString(file, impostor);
         ShellException e = failure(cluster.primary(), new TrustOnFirstUseVerification(file, notices::add), clientKey());
         assertThat(e.phase(), is(Phase.HOST_KEY));
         assertThat(e.getMessage(), containsString("CHANGED"));

@@ -132,8 +132,11 @@ public final class OpenSshShell implements RemoteShell {
                 options.addAll(List.of("-o", o));
             }
             baseOptions = List.copyOf(options);
+            checkKeyOpens(identity);
         } catch (HostKeyRejectedException e) {
             throw new ShellException(target, Phase.HOST_KEY, e.getMessage());
+        } catch (ShellException e) {
+            throw e;
         } catch (IOException e) {
             throw new ShellException(target, Phase.CONNECT, "cannot prepare the ssh client: " + e.getMessage(), e);
         }
@@ -154,6 +157,47 @@ public final class OpenSshShell implements RemoteShell {
             Files.setPosixFilePermissions(askpass, PosixFilePermissions.fromString("rwx------"));
         }
         return file;
+    }
+
+    /**
+     * ssh in BatchMode skips a key it cannot decrypt and reports only "Permission denied"; ssh-keygen
+     * tells a missing or wrong passphrase apart, before any connection. The passphrase travels the same
+     * way as for ssh (askpass), never on a command line.
+     */
+    private void checkKeyOpens(Path identity) throws ShellException, InterruptedException, IOException {
+        if (identity == null) {
+            return;
+        }
+        List<String> argv = new ArrayList<>(List.of("ssh-keygen", "-y", "-f", identity.toString()));
+        if (!credentials.hasPassphrase()) {
+            argv.addAll(List.of("-P", ""));
+        }
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        if (credentials.hasPassphrase()) {
+            pb.environment().put("SSH_ASKPASS", privateDir.resolve("askpass").toString());
+            pb.environment().put("SSH_ASKPASS_REQUIRE", "force");
+            pb.environment().putIfAbsent("DISPLAY", ":0");
+        }
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(settings.operationTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly();
+            return;
+        }
+        Files.deleteIfExists(privateDir.resolve("askpass.calls"));
+        if (p.exitValue() == 0) {
+            return;
+        }
+        String source = credentials.identityFile() != null ? " (" + credentials.identityFile() + ")" : "";
+        if (out.contains("passphrase") || out.contains("incorrect")) {
+            throw new ShellException(target, Phase.AUTHENTICATION, credentials.hasPassphrase()
+                    ? "the passphrase of the private key for " + credentials.user() + source + " is wrong"
+                    : "the private key for " + credentials.user() + source + " is encrypted but no passphrase was given");
+        }
+        throw new ShellException(target, Phase.AUTHENTICATION, "cannot read the private key for "
+                + credentials.user() + source + ": " + out.strip().replace(identity.toString(), "KEY")
+                + ". ssh reads OpenSSH, PEM and PKCS#8 keys (RSA, ECDSA, Ed25519)");
     }
 
     private static void writePrivate(Path file, char[] secret) throws IOException {
