@@ -191,11 +191,11 @@ public final class ProcedureSession {
         }
     }
 
-    private RemoteShell unreachable(Target target, Throwable cause) {
+    /** The preflight step reports the connection error, as the first command it runs fails with it. */
+    private static RemoteShell unreachable(Target target, Throwable cause) {
         ShellException why = cause instanceof ShellException se ? se
                 : new ShellException(target.name(), ShellException.Phase.CONNECT, String.valueOf(cause.getMessage()),
                         cause);
-        progress.message(target.role().id() + " " + target.name() + ": " + why.getMessage());
         return new UnreachableShell(target.name(), why);
     }
 
