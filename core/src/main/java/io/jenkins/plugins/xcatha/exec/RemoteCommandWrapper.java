@@ -24,10 +24,14 @@ public final class RemoteCommandWrapper {
                 + "; else exec sh -c " + line + "; fi";
     }
 
-    /** Kills the process group of the wrapped command whose id the marker reported. */
+    /**
+     * Kills the process group of the wrapped command whose id the marker reported. {@code kill -KILL -PGID}
+     * first: dash (/bin/sh on Debian and Ubuntu) refuses both {@code kill -KILL -- -PGID} and
+     * {@code kill -s KILL -PGID}, and the fallback would kill the leader alone, leaving its children running.
+     */
     public static Command killCommand(long pid) {
-        return Command.shell("kill -KILL -- -\"$1\" 2>/dev/null || kill -KILL \"$1\" 2>/dev/null; exit 0",
-                Long.toString(pid));
+        return Command.shell("kill -KILL -\"$1\" 2>/dev/null || kill -KILL -- -\"$1\" 2>/dev/null"
+                + " || kill -KILL \"$1\" 2>/dev/null; exit 0", Long.toString(pid));
     }
 
     /** timeout(1) reports a kill by SIGKILL as 137 (and 124 for its default signal). */
