@@ -66,11 +66,12 @@ public class InvocationRunnerTest {
     }
 
     @Test
-    public void standbyPrepareOverSshWithAnEncryptedKeyReportsIntoTheFolderAndWipesTheKey() throws Exception {
+    public void standbyPrepareOverSshWithAnEncryptedKeyReportsAWarningAsUnstableAndWipesTheKey() throws Exception {
         ClientKey clientKey = sim.cluster().encryptedClientKey();
         char[] key = clientKey.privateKeyPem().toCharArray();
         char[] passphrase = clientKey.passphrase().toCharArray();
         Path workspace = tmp.newFolder("ws").toPath();
+        sim.standby().inject(Fault.clockUnsynchronised());
 
         RunOutcome outcome = InvocationRunner.run(standbyPrepare().checkMode(true).build(), key, passphrase, log,
                 workspace, "xcat-ha/standby-prepare");
@@ -79,6 +80,10 @@ public class InvocationRunnerTest {
         assertThat(report.get("procedure").asText(), is("standby-prepare"));
         assertThat(report.get("mode").asText(), is("check"));
         assertThat(outcome.result(), is(report.get("result").asText()));
+        assertThat(statusOf(report, "time-sync"), is("WARNING"));
+        assertThat(outcome.result(), is("UNSTABLE"));
+        assertThat(outcome.buildResult(), is("UNSTABLE"));
+        assertThat(outcome.returnValue().get("result"), is("UNSTABLE"));
         assertThat(stepIds(report), is(List.of("preflight", "database-engine", "shared-data", "xcatd-verify",
                 "name-resolution", "ssh-trust", "time-sync", "stop-xcat-services", "stop-hpc-daemons",
                 "backup-database")));
