@@ -25,12 +25,11 @@ public final class RemoteCommandWrapper {
     }
 
     /**
-     * Kills the process group of the wrapped command whose id the marker reported. {@code kill -KILL -PGID}
-     * first: dash (/bin/sh on Debian and Ubuntu) refuses both {@code kill -KILL -- -PGID} and
-     * {@code kill -s KILL -PGID}, and the fallback would kill the leader alone, leaving its children running.
+     * Kills the process group of the wrapped command whose id the marker reported. {@code kill -9 -PGID}:
+     * dash (/bin/sh on Debian and Ubuntu) refuses both {@code kill -KILL -- -PGID} and
+     * {@code kill -s KILL -PGID}, and a fallback to the leader alone would leave its children running.
      */
     public static Command killCommand(long pid) {
-<<<<<<< HEAD
         if (pid <= 1) {
             throw new IllegalArgumentException("refusing to kill process " + pid);
         }
@@ -38,10 +37,6 @@ public final class RemoteCommandWrapper {
         // The guard repeats the check on the node: "kill -9 -1" would kill every process there.
         return Command.shell("[ \"$1\" -gt 1 ] 2>/dev/null || exit 0; kill -9 -\"$1\" 2>/dev/null"
                 + " || kill -9 \"$1\" 2>/dev/null; exit 0", Long.toString(pid));
-=======
-        return Command.shell("kill -KILL -\"$1\" 2>/dev/null || kill -KILL -- -\"$1\" 2>/dev/null"
-                + " || kill -KILL \"$1\" 2>/dev/null; exit 0", Long.toString(pid));
->>>>>>> plugin
     }
 
     /**
