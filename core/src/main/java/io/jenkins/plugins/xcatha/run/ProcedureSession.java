@@ -55,6 +55,7 @@ public final class ProcedureSession {
     private Mode mode = Mode.APPLY;
     private Redactor redactor = new Redactor();
     private ProgressListener progress = ProgressListener.NONE;
+    private Facts facts = new Facts();
     private Path artifactBase;
     private Path artifactDirectory;
 
@@ -85,6 +86,12 @@ public final class ProcedureSession {
 
     public ProcedureSession progress(ProgressListener value) {
         this.progress = Objects.requireNonNull(value, "progress");
+        return this;
+    }
+
+    /** What the steps learn (e.g. db-backup's collected archive), for the caller to read after {@link #run()}. */
+    public ProcedureSession facts(Facts value) {
+        this.facts = Objects.requireNonNull(value, "facts");
         return this;
     }
 
@@ -125,7 +132,7 @@ public final class ProcedureSession {
                     ? Cluster.of(primary, new Node(Node.Role.STANDBY, targets.get(Node.Role.STANDBY).name(),
                             shells.get(Node.Role.STANDBY)))
                     : Cluster.single(primary);
-            report = new ProcedureRunner().run(procedure, cluster, mode, progress, new Facts(), redactor);
+            report = new ProcedureRunner().run(procedure, cluster, mode, progress, facts, redactor);
         } finally {
             for (RemoteShell shell : opened) {
                 closeQuietly(shell);
