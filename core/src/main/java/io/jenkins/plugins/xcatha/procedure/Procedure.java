@@ -5,8 +5,19 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** An ordered list of steps with a stable id ({@code standby-prepare}, {@code db-backup}). */
-public record Procedure(String id, List<ProcedureStep> steps) {
+/**
+ * An ordered list of steps with a stable id ({@code standby-prepare}, {@code db-backup}), and optionally a
+ * {@link Finaliser} that the runner calls after the last step whatever happened (release a lock).
+ */
+public record Procedure(String id, List<ProcedureStep> steps, Finaliser finaliser) {
+
+    public Procedure(String id, List<ProcedureStep> steps) {
+        this(id, steps, null);
+    }
+
+    public Procedure withFinaliser(Finaliser cleanup) {
+        return new Procedure(id, steps, cleanup);
+    }
 
     public Procedure {
         Objects.requireNonNull(id, "id");

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.xcatha.procedure;
 
 import io.jenkins.plugins.xcatha.exec.ShellException;
+import io.jenkins.plugins.xcatha.report.CommandRecord;
 import io.jenkins.plugins.xcatha.report.Mode;
 import io.jenkins.plugins.xcatha.report.ProcedureReport;
 import io.jenkins.plugins.xcatha.report.Status;
@@ -82,12 +83,39 @@ public final class ProcedureRunner {
             results.add(result);
             progress.stepFinished(i + 1, total, result);
         }
+        if (procedure.finaliser() != null && finish(procedure, cluster, mode, progress, facts, redactor, results)) {
+            Thread.currentThread().interrupt();
+        }
         if (aborted) {
             // Keep the interrupt visible to the caller (a Jenkins step marks the build ABORTED).
             Thread.currentThread().interrupt();
         }
         return new ProcedureReport(procedure.id(), mode, startedAt, millisSince(start), cluster.hosts(), results,
                 aborted);
+    }
+
+    /** Runs the procedure's finaliser; returns whether the thread was interrupted before or during it. */
+    private static boolean finish(Procedure procedure, Cluster cluster, Mode mode, ProgressListener progress,
+                                  Facts facts, Redactor redactor, List<StepResult> results) {
+        // Cleared so that the cleanup can still run commands after an abort; restored by the caller.
+        boolean interrupted = Thread.interrupted();
+        StepContext context = new StepContext(cluster, mode, facts, redactor, progress);
+        try {
+            procedure.finaliser().finish(context, List.copyOf(results));
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } catch (ShellException | RuntimeException e) {
+            progress.message("cleanup after " + procedure.id() + " failed: " + redactor.redact(e.getMessage()));
+        }
+        List<CommandRecord> cleanup = context.commands();
+        if (!cleanup.isEmpty() && !results.isEmpty()) {
+            StepResult last = results.get(results.size() - 1);
+            List<CommandRecord> commands = new ArrayList<>(last.commands());
+            commands.addAll(cleanup);
+            results.set(results.size() - 1, new StepResult(last.id(), last.title(), last.host(), last.status(),
+                    last.message(), last.durationMs(), commands));
+        }
+        return interrupted;
     }
 
     private static long millisSince(long startNanos) {

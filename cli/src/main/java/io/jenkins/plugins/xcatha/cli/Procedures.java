@@ -1,0 +1,56 @@
+package io.jenkins.plugins.xcatha.cli;
+
+import io.jenkins.plugins.xcatha.backup.DbBackup;
+import io.jenkins.plugins.xcatha.backup.DbBackupOptions;
+import io.jenkins.plugins.xcatha.procedure.Procedure;
+import io.jenkins.plugins.xcatha.standby.StandbyPrepare;
+import io.jenkins.plugins.xcatha.standby.StandbyPrepareOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** The CLI's options as the core procedures' options (the plugin maps its step parameters the same way). */
+final class Procedures {
+    private Procedures() {
+    }
+
+    static Procedure standbyPrepare(StandbyPrepareCommand c, boolean checkMode) {
+        StandbyPrepareOptions options = StandbyPrepareOptions.builder()
+                .sharedDirs(c.sharedDirs.isEmpty() ? null : c.sharedDirs)
+                .hpcDaemons(hpcDaemons(c.hpcDaemons))
+                .maxClockSkewSeconds(c.maxClockSkewSeconds)
+                .ntpServer(c.ntpServer)
+                .generateKeys(c.generateKeys)
+                .backupDatabase(c.backupDatabase)
+                .initSystem(c.initSystem)
+                .checkMode(checkMode)
+                .build();
+        return StandbyPrepare.procedure(options);
+    }
+
+    /** Unset: all four; {@code none}: no HPC daemon is touched. */
+    private static List<String> hpcDaemons(List<String> given) {
+        if (given.isEmpty()) {
+            return null;
+        }
+        if (given.size() == 1 && given.get(0).strip().toLowerCase(Locale.ROOT).equals("none")) {
+            return List.of();
+        }
+        return given.stream().map(String::strip).toList();
+    }
+
+    static Procedure dbBackup(DbBackupCommand c, Path artifactDirectory) {
+        if (c.collect && artifactDirectory == null) {
+            throw new UsageException("--collect", "needs --out DIR: the backup is copied into DIR/xcat-ha/db-backup[-n]/");
+        }
+        DbBackupOptions options = DbBackupOptions.builder()
+                .backupRoot(c.backupRoot)
+                .keep(c.keep)
+                .maxAgeDays(c.maxAgeDays)
+                .allTables(c.allTables)
+                .nativeBackup(c.nativeBackup)
+                .collectInto(c.collect ? artifactDirectory : null)
+                .build();
+        return DbBackup.procedure(options);
+    }
+}

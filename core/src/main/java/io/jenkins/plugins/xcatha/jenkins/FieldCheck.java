@@ -1,0 +1,97 @@
+package io.jenkins.plugins.xcatha.jenkins;
+
+import io.jenkins.plugins.xcatha.config.HostAndPort;
+import io.jenkins.plugins.xcatha.config.InvalidInputException;
+import io.jenkins.plugins.xcatha.config.Validate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Form validation for the build step pages, delegating to the engine's own checks so that the page and a
+ * run reject the same values with the same words. Each method returns the problem, or empty when the
+ * value is acceptable.
+ */
+public final class FieldCheck {
+
+    private FieldCheck() {
+    }
+
+    /** A required HOST or HOST:PORT. */
+    public static Optional<String> host(String field, String value) {
+        return problem(() -> HostAndPort.parse(field, value, HostAndPort.SSH_PORT));
+    }
+
+    /** Like {@link #host} but empty is allowed (the standby of a procedure that may run alone). */
+    public static Optional<String> optionalHost(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        return host(field, value);
+    }
+
+    /** An absolute path on a node; empty is allowed when the field has a default. */
+    public static Optional<String> path(String field, String value, boolean required) {
+        if (!required && (value == null || value.isBlank())) {
+            return Optional.empty();
+        }
+        return problem(() -> Validate.absolutePath(field, value));
+    }
+
+    /** A list of absolute paths, one per line or comma separated; empty means the defaults. */
+    public static Optional<String> paths(String field, String value) {
+        return problem(() -> Validate.absolutePaths(field, ListField.split(value)));
+    }
+
+    /** A list of names (daemons, tables), comma or whitespace separated; empty means the defaults. */
+    public static Optional<String> names(String field, String value) {
+        return problem(() -> {
+            for (String name : ListField.split(value)) {
+                Validate.name(field, name);
+            }
+        });
+    }
+
+    /** A whole number from {@code minimum} to {@code maximum}; empty allowed when the field is optional. */
+    public static Optional<String> number(String field, String value, int minimum, int maximum, boolean required) {
+        if (value == null || value.isBlank()) {
+            return required ? Optional.of(field + ": a number is required") : Optional.empty();
+        }
+        int n;
+        try {
+            n = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return Optional.of(field + ": '" + value.strip() + "' is not a whole number");
+        }
+        return problem(() -> Validate.between(field, n, minimum, maximum));
+    }
+
+    /** The host-key pin of a manually provided key. */
+    public static Optional<String> hostKey(String value) {
+        return problem(() -> HostKeySetting.checkKey(value));
+    }
+
+    /** The known_hosts path; empty means the agent user's ~/.ssh/known_hosts. */
+    public static Optional<String> knownHostsFile(String value) {
+        return problem(() -> HostKeySetting.knownHostsFile(value).validate());
+    }
+
+    private static Optional<String> problem(Runnable check) {
+        try {
+            check.run();
+            return Optional.empty();
+        } catch (InvalidInputException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** The messages of several checks, for a step that checks everything at once. */
+    @SafeVarargs
+    public static List<String> all(Optional<String>... checks) {
+        List<String> problems = new ArrayList<>();
+        for (Optional<String> c : checks) {
+            c.ifPresent(problems::add);
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,348 @@
+package io.jenkins.plugins.xcatha.jenkins;
+
+import io.jenkins.plugins.xcatha.backup.DbBackupOptions;
+import io.jenkins.plugins.xcatha.config.HostAndPort;
+import io.jenkins.plugins.xcatha.config.InvalidInputException;
+import io.jenkins.plugins.xcatha.config.Validate;
+import io.jenkins.plugins.xcatha.standby.StandbyPrepareOptions;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One call of {@code xcatStandbyPrepare} or {@code xcatDbBackup} (or their build steps) as plain data
+ * that travels from the controller to the agent: hosts, login user, host-key policy and options in the
+ * shared vocabulary. It never holds key material; that travels beside it as char arrays. The procedure
+ * options are checked by the engine's own option builders ({@link StandbyPrepareOptions},
+ * {@link DbBackupOptions}) when the invocation is built, so a bad value fails on the controller with the
+ * same message the CLI gives.
+ */
+public final class Invocation implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public enum Procedure {
+        STANDBY_PREPARE("standby-prepare", "xcatStandbyPrepare"),
+        DB_BACKUP("db-backup", "xcatDbBackup");
+
+        private final String id;
+        private final String stepName;
+
+        Procedure(String id, String stepName) {
+            this.id = id;
+            this.stepName = stepName;
+        }
+
+        /** The procedure id: artifact folder and report name. */
+        public String id() {
+            return id;
+        }
+
+        /** The Pipeline function name, for messages. */
+        public String stepName() {
+            return stepName;
+        }
+    }
+
+    public static final String DEFAULT_USER = "root";
+    public static final int DEFAULT_COMMAND_TIMEOUT_SECONDS = 600;
+    public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 30;
+    public static final int DEFAULT_MAX_CLOCK_SKEW_SECONDS = StandbyPrepareOptions.DEFAULT_MAX_CLOCK_SKEW_SECONDS;
+    public static final int DEFAULT_KEEP = DbBackupOptions.DEFAULT_KEEP;
+    /** Typed into hpcDaemons, stops no HPC daemon (blank stops all four). */
+    public static final String NO_HPC_DAEMONS = "none";
+
+    private final Procedure procedure;
+    private final String primary;
+    private final String standby;
+    private final int port;
+    private final String user;
+    private final HostKeySetting hostKey;
+    private final boolean local;
+    private final boolean checkMode;
+    private final int commandTimeoutSeconds;
+    private final int connectTimeoutSeconds;
+    private final ArrayList<String> sharedDirs;
+    private final ArrayList<String> hpcDaemons;
+    private final int maxClockSkewSeconds;
+    private final boolean backupDatabase;
+    private final String backupRoot;
+    private final int keep;
+    private final Integer maxAgeDays;
+    private final boolean allTables;
+    private final boolean nativeBackup;
+    private final boolean collect;
+    private final boolean failOnWarning;
+    private final boolean reportOnly;
+
+    private Invocation(Builder b) {
+        this.procedure = Objects.requireNonNull(b.procedure, "procedure");
+        this.port = Validate.between("port", b.port, 1, 65535);
+        this.local = b.local;
+        this.primary = host(procedure == Procedure.DB_BACKUP ? "host" : "primary", b.primary, !local);
+        this.standby = procedure == Procedure.STANDBY_PREPARE ? host("standby", b.standby, true) : null;
+        this.user = b.user == null || b.user.isBlank() ? DEFAULT_USER : Validate.name("user", b.user);
+        this.hostKey = (b.hostKey == null ? HostKeySetting.defaults() : b.hostKey).validate();
+        this.checkMode = b.checkMode;
+        this.commandTimeoutSeconds = Validate.between("commandTimeoutSeconds", b.commandTimeoutSeconds, 1, 86_400);
+        this.connectTimeoutSeconds = Validate.between("connectTimeoutSeconds", b.connectTimeoutSeconds, 1, 3_600);
+        this.sharedDirs = new ArrayList<>(ListField.split(b.sharedDirs));
+        this.hpcDaemons = new ArrayList<>(ListField.split(b.hpcDaemons));
+        this.maxClockSkewSeconds = b.maxClockSkewSeconds;
+        this.backupDatabase = b.backupDatabase;
+        this.backupRoot = b.backupRoot == null || b.backupRoot.isBlank() ? null : b.backupRoot.strip();
+        this.keep = b.keep;
+        this.maxAgeDays = b.maxAgeDays <= 0 ? null : b.maxAgeDays;
+        this.allTables = b.allTables;
+        this.nativeBackup = b.nativeBackup;
+        this.collect = b.collect;
+        this.failOnWarning = b.failOnWarning;
+        this.reportOnly = b.reportOnly;
+        if (procedure == Procedure.STANDBY_PREPARE) {
+            standbyPrepareOptions();
+        } else {
+            dbBackupOptions().build();
+        }
+    }
+
+    /**
+     * The standby-prepare options, checked.
+     *
+     * @throws InvalidInputException naming the field and the value
+     */
+    public StandbyPrepareOptions standbyPrepareOptions() {
+        return StandbyPrepareOptions.builder()
+                .sharedDirs(sharedDirs.isEmpty() ? null : sharedDirs)
+                .hpcDaemons(hpcDaemonList())
+                .maxClockSkewSeconds(maxClockSkewSeconds)
+                .backupDatabase(backupDatabase)
+                .checkMode(checkMode)
+                .build()
+                .validate();
+    }
+
+    /**
+     * The db-backup options, collecting into {@code collectDirectory} when {@link #collect()} is set.
+     *
+     * @throws InvalidInputException naming the field and the value
+     */
+    public DbBackupOptions dbBackupOptions(Path collectDirectory) {
+        return dbBackupOptions().collectInto(collect ? Objects.requireNonNull(collectDirectory, "collect directory")
+                : null).build();
+    }
+
+    /** Everything but the collect directory, which only the agent knows. */
+    private DbBackupOptions.Builder dbBackupOptions() {
+        DbBackupOptions.Builder options = DbBackupOptions.builder()
+                .keep(keep)
+                .maxAgeDays(maxAgeDays)
+                .allTables(allTables)
+                .nativeBackup(nativeBackup);
+        if (backupRoot != null) {
+            options.backupRoot(backupRoot);
+        }
+        return options;
+    }
+
+    /** Null: all four; {@value #NO_HPC_DAEMONS}: none, as the CLI's --hpc-daemons none. */
+    private List<String> hpcDaemonList() {
+        if (hpcDaemons.isEmpty()) {
+            return null;
+        }
+        if (hpcDaemons.size() == 1 && hpcDaemons.get(0).toLowerCase(Locale.ROOT).equals(NO_HPC_DAEMONS)) {
+            return List.of();
+        }
+        return hpcDaemons;
+    }
+
+    private String host(String field, String value, boolean required) {
+        if (!required && (value == null || value.isBlank())) {
+            return null;
+        }
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, "a host name or address is required");
+        }
+        return HostAndPort.parse(field, value, port).toString();
+    }
+
+    public static Builder builder(Procedure procedure) {
+        return new Builder(procedure);
+    }
+
+    public Procedure procedure() {
+        return procedure;
+    }
+
+    /** The primary (db-backup: the host) as HOST or HOST:PORT; null for a local db-backup without a name. */
+    public String primary() {
+        return primary;
+    }
+
+    /** The standby as HOST or HOST:PORT; null for db-backup. */
+    public String standby() {
+        return standby;
+    }
+
+    public HostAndPort primaryAddress() {
+        return primary == null ? null : HostAndPort.parse("primary", primary, port);
+    }
+
+    public HostAndPort standbyAddress() {
+        return standby == null ? null : HostAndPort.parse("standby", standby, port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public HostKeySetting hostKey() {
+        return hostKey;
+    }
+
+    /** The primary (db-backup: the host) is the machine this runs on: no SSH to it. */
+    public boolean local() {
+        return local;
+    }
+
+    public boolean checkMode() {
+        return checkMode;
+    }
+
+    public int commandTimeoutSeconds() {
+        return commandTimeoutSeconds;
+    }
+
+    public int connectTimeoutSeconds() {
+        return connectTimeoutSeconds;
+    }
+
+    /** As given; empty: the procedure's defaults. */
+    public List<String> sharedDirs() {
+        return List.copyOf(sharedDirs);
+    }
+
+    /** As given; empty: all four (teal, cnm, loadl, gpfs). */
+    public List<String> hpcDaemons() {
+        return List.copyOf(hpcDaemons);
+    }
+
+    /** standby-prepare also takes a verified database backup on the primary. */
+    public boolean backupDatabase() {
+        return backupDatabase;
+    }
+
+    public int maxClockSkewSeconds() {
+        return maxClockSkewSeconds;
+    }
+
+    /** Null: the procedure's default ({@code /var/backup/xcat}). */
+    public String backupRoot() {
+        return backupRoot;
+    }
+
+    public int keep() {
+        return keep;
+    }
+
+    /** Null: no age limit. */
+    public Integer maxAgeDays() {
+        return maxAgeDays;
+    }
+
+    public boolean allTables() {
+        return allTables;
+    }
+
+    public boolean nativeBackup() {
+        return nativeBackup;
+    }
+
+    public boolean collect() {
+        return collect;
+    }
+
+    /** A WARNING step fails the build instead of making it unstable. */
+    public boolean failOnWarning() {
+        return failOnWarning;
+    }
+
+    /** Never change the build result: the caller decides from the returned map. */
+    public boolean reportOnly() {
+        return reportOnly;
+    }
+
+    @Override
+    public String toString() {
+        return procedure.stepName() + "{" + (primary == null ? "local" : primary)
+                + (standby == null ? "" : " -> " + standby) + ", user=" + user + ", " + hostKey.describe()
+                + (local ? ", local" : "") + (checkMode ? ", check mode" : "") + "}";
+    }
+
+    /** Collects the values a step or build step holds; {@link #build()} checks them all. */
+    public static final class Builder {
+        private final Procedure procedure;
+        private String primary;
+        private String standby;
+        private int port = HostAndPort.SSH_PORT;
+        private String user;
+        private HostKeySetting hostKey;
+        private boolean local;
+        private boolean checkMode;
+        private int commandTimeoutSeconds = DEFAULT_COMMAND_TIMEOUT_SECONDS;
+        private int connectTimeoutSeconds = DEFAULT_CONNECT_TIMEOUT_SECONDS;
+        private String sharedDirs;
+        private String hpcDaemons;
+        private int maxClockSkewSeconds = DEFAULT_MAX_CLOCK_SKEW_SECONDS;
+        private String backupRoot;
+        private boolean backupDatabase;
+        private int keep = DEFAULT_KEEP;
+        private int maxAgeDays;
+        private boolean allTables;
+        private boolean nativeBackup;
+        private boolean collect;
+        private boolean failOnWarning;
+        private boolean reportOnly;
+
+        private Builder(Procedure procedure) {
+            this.procedure = procedure;
+        }
+
+        public Builder primary(String v) { this.primary = v; return this; }
+        public Builder standby(String v) { this.standby = v; return this; }
+        public Builder port(int v) { this.port = v; return this; }
+        public Builder user(String v) { this.user = v; return this; }
+        public Builder hostKey(HostKeySetting v) { this.hostKey = v; return this; }
+        public Builder local(boolean v) { this.local = v; return this; }
+        public Builder checkMode(boolean v) { this.checkMode = v; return this; }
+        public Builder commandTimeoutSeconds(int v) { this.commandTimeoutSeconds = v; return this; }
+        public Builder connectTimeoutSeconds(int v) { this.connectTimeoutSeconds = v; return this; }
+        /** Paths separated by commas or line breaks; blank: the defaults. */
+        public Builder sharedDirs(String v) { this.sharedDirs = v; return this; }
+        /** Names separated by commas or spaces; blank: all four; {@value Invocation#NO_HPC_DAEMONS}: none. */
+        public Builder hpcDaemons(String v) { this.hpcDaemons = v; return this; }
+        public Builder maxClockSkewSeconds(int v) { this.maxClockSkewSeconds = v; return this; }
+        public Builder backupDatabase(boolean v) { this.backupDatabase = v; return this; }
+        public Builder backupRoot(String v) { this.backupRoot = v; return this; }
+        public Builder keep(int v) { this.keep = v; return this; }
+        /** 0 or less: no age limit. */
+        public Builder maxAgeDays(int v) { this.maxAgeDays = v; return this; }
+        public Builder allTables(boolean v) { this.allTables = v; return this; }
+        public Builder nativeBackup(boolean v) { this.nativeBackup = v; return this; }
+        public Builder collect(boolean v) { this.collect = v; return this; }
+        public Builder failOnWarning(boolean v) { this.failOnWarning = v; return this; }
+        public Builder reportOnly(boolean v) { this.reportOnly = v; return this; }
+
+        /**
+         * @throws InvalidInputException naming the field and the value, before anything connects
+         */
+        public Invocation build() {
+            return new Invocation(this);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.jenkins.plugins.xcatha.jenkins;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.Optional;
+import org.junit.Test;
+
+public class FieldCheckTest {
+
+    @Test
+    public void acceptsHostsWithAndWithoutPort() {
+        assertThat(FieldCheck.host("primary", "mn1.cluster"), equalTo(Optional.empty()));
+        assertThat(FieldCheck.host("primary", "10.0.0.1:2222"), equalTo(Optional.empty()));
+        assertThat(FieldCheck.host("standby", "[fd00::2]:22"), equalTo(Optional.empty()));
+    }
+
+    @Test
+    public void refusesHostileHostNamesNamingFieldAndValue() {
+        String problem = FieldCheck.host("standby", "mn2;reboot").orElseThrow();
+        assertThat(problem, containsString("standby"));
+        assertThat(problem, containsString("'mn2;reboot'"));
+        assertThat(FieldCheck.host("primary", "-oProxyCommand=x").isPresent(), equalTo(true));
+        assertThat(FieldCheck.host("primary", "mn1:99999").orElseThrow(), containsString("invalid port '99999'"));
+    }
+
+    @Test
+    public void requiredHostMustBeGivenButOptionalOneMayBeEmpty() {
+        assertThat(FieldCheck.host("primary", " ").orElseThrow(), containsString("primary"));
+        assertThat(FieldCheck.optionalHost("standby", ""), equalTo(Optional.empty()));
+    }
+
+    @Test
+    public void pathsMustBeAbsoluteWithoutParentSteps() {
+        assertThat(FieldCheck.path("backupRoot", "/var/backup/xcat", true), equalTo(Optional.empty()));
+        assertThat(FieldCheck.path("backupRoot", "", false), equalTo(Optional.empty()));
+        assertThat(FieldCheck.path("backupRoot", "backups", true).orElseThrow(),
+                equalTo("backupRoot: 'backups' is not an absolute path"));
+        assertThat(FieldCheck.paths("sharedDirs", "/etc/xcat\n/install,/tftpboot"), equalTo(Optional.empty()));
+        assertThat(FieldCheck.paths("sharedDirs", "/etc/xcat\n/install/../etc").orElseThrow(),
+                containsString("must not contain '..'"));
+    }
+
+    @Test
+    public void numbersAreWholeAndInRange() {
+        assertThat(FieldCheck.number("keep", "7", 1, 10_000, true), equalTo(Optional.empty()));
+        assertThat(FieldCheck.number("keep", "seven", 1, 10_000, true).orElseThrow(),
+                equalTo("keep: 'seven' is not a whole number"));
+        assertThat(FieldCheck.number("keep", "0", 1, 10_000, true).orElseThrow(),
+                equalTo("keep: 0 is out of range (1 to 10000)"));
+        assertThat(FieldCheck.number("maxAgeDays", "", 1, 36_500, false), equalTo(Optional.empty()));
+        assertThat(FieldCheck.number("keep", "", 1, 10_000, true).orElseThrow(),
+                equalTo("keep: a number is required"));
+    }
+
+    @Test
+    public void namesRefuseShellCharacters() {
+        assertThat(FieldCheck.names("hpcDaemons", "teal, cnm loadl"), equalTo(Optional.empty()));
+        assertThat(FieldCheck.names("hpcDaemons", "teal,$(reboot)").orElseThrow(),
+                containsString("'$(reboot)' is not a valid name"));
+    }
+
+    @Test
+    public void hostKeyPinIsAFingerprintOrAKeyLine() {
+        assertThat(FieldCheck.hostKey("SHA256:" + "A".repeat(43)), equalTo(Optional.empty()));
+        assertThat(FieldCheck.hostKey("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBf0 root@mn1"), equalTo(Optional.empty()));
+        assertThat(FieldCheck.hostKey("SHA256:short").orElseThrow(), containsString("not a SHA256 fingerprint"));
+        assertThat(FieldCheck.hostKey("").orElseThrow(), containsString("hostKeyVerification.key"));
+        assertThat(FieldCheck.knownHostsFile(""), equalTo(Optional.empty()));
+        assertThat(FieldCheck.knownHostsFile("known_hosts").orElseThrow(), containsString("not an absolute path"));
+    }
+}

@@ -1,0 +1,207 @@
+package io.jenkins.plugins.xcatha.run;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+
+import io.jenkins.plugins.xcatha.exec.Command;
+import io.jenkins.plugins.xcatha.exec.CommandResult;
+import io.jenkins.plugins.xcatha.exec.RemoteShell;
+import io.jenkins.plugins.xcatha.exec.ShellException;
+import io.jenkins.plugins.xcatha.procedure.Cluster;
+import io.jenkins.plugins.xcatha.procedure.Facts;
+import io.jenkins.plugins.xcatha.procedure.Node;
+import io.jenkins.plugins.xcatha.procedure.Outcome;
+import io.jenkins.plugins.xcatha.procedure.Procedure;
+import io.jenkins.plugins.xcatha.procedure.ProcedureStep;
+import io.jenkins.plugins.xcatha.procedure.StepContext;
+import io.jenkins.plugins.xcatha.report.Mode;
+import io.jenkins.plugins.xcatha.report.ProcedureReport;
+import io.jenkins.plugins.xcatha.report.Result;
+import io.jenkins.plugins.xcatha.report.Status;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class ProcedureSessionTest {
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    /** preflight runs `hostname` on every node; check needs preflight. */
+    private static Procedure twoSteps() {
+        ProcedureStep preflight = step("preflight", Set.of(), ctx -> {
+            StringBuilder names = new StringBuilder();
+            for (Node n : ctx.cluster().nodes()) {
+                CommandResult r = ctx.run(n, Command.of("echo", n.name()));
+                names.append(r.stdout().strip()).append(' ');
+            }
+            return Outcome.ok("reached " + names.toString().strip());
+        });
+        ProcedureStep check = step("check", Set.of("preflight"), ctx -> Outcome.changed("would change"));
+        return new Procedure("standby-prepare", List.of(preflight, check));
+    }
+
+    @Test
+    public void runsOnBothNodesWritesArtifactsAndClosesTheShells() throws Exception {
+        ProcessShell primary = new ProcessShell("mn1");
+        ProcessShell standby = new ProcessShell("mn2");
+
+        ProcedureSession.Finished done = ProcedureSession.of(twoSteps())
+                .node(Node.Role.PRIMARY, "mn1", () -> primary)
+                .node(Node.Role.STANDBY, "mn2", () -> standby)
+                .mode(Mode.CHECK).artifactsUnder(tmp.getRoot().toPath()).run();
+
+        ProcedureReport report = done.report();
+        assertThat(report.step("preflight").get().message(), is("reached mn1 mn2"));
+        assertThat(report.hosts().values(), contains("mn1", "mn2"));
+        assertThat(report.mode(), is(Mode.CHECK));
+        assertThat(done.artifacts().directory(), is(tmp.getRoot().toPath().resolve("xcat-ha/standby-prepare")));
+        assertThat(Files.readString(done.artifacts().reportJson()), containsString("\"mode\" : \"check\""));
+        assertThat(primary.closed.get() + standby.closed.get(), is(2));
+    }
+
+    @Test
+    public void whatTheStepsLearnIsReadableAfterTheRun() throws Exception {
+        Facts.Key<String> learned = Facts.Key.of("echoed", String.class);
+        ProcedureStep learns = step("preflight", Set.of(), ctx -> {
+            ctx.facts().put(learned, ctx.run(ctx.primary(), Command.of("echo", "from mn1")).stdout().strip());
+            return Outcome.ok("learned");
+        });
+        Facts facts = new Facts();
+
+        ProcedureSession.of(new Procedure("db-backup", List.of(learns)))
+                .node(Node.Role.PRIMARY, "mn1", () -> new ProcessShell("mn1"))
+                .facts(facts).run();
+
+        assertThat(facts.get(learned).orElse(null), is("from mn1"));
+    }
+
+    @Test
+    public void unreachableNodeFailsPreflightWithTheConnectionErrorAndStillWritesTheReport() throws Exception {
+        ProcessShell primary = new ProcessShell("mn1");
+
+        ProcedureSession.Finished done = ProcedureSession.of(twoSteps())
+                .node(Node.Role.PRIMARY, "mn1", () -> primary)
+                .node(Node.Role.STANDBY, "mn2", () -> {
+                    throw new ShellException("root@mn2:22", ShellException.Phase.CONNECT, "Connection refused");
+                })
+                .artifactsUnder(tmp.getRoot().toPath()).run();
+
+        ProcedureReport report = done.report();
+        assertThat(report.result(), is(Result.FAILURE));
+        assertThat(report.step("preflight").get().status(), is(Status.FAILED));
+        assertThat(report.step("preflight").get().message(), is("root@mn2:22: connect failed: Connection refused"));
+        assertThat(report.step("check").get().status(), is(Status.SKIPPED));
+        assertThat(Files.readString(done.artifacts().summaryTxt()), containsString("Connection refused"));
+        assertThat(primary.closed.get(), is(1));
+    }
+
+    @Test
+    public void nodesAreConnectedInParallel() throws Exception {
+        CountDownLatch bothConnecting = new CountDownLatch(2);
+        ShellOpener waitsForTheOther = () -> {
+            bothConnecting.countDown();
+            bothConnecting.await();
+            return new ProcessShell("n");
+        };
+
+        ProcedureReport report = ProcedureSession.of(twoSteps())
+                .node(Node.Role.PRIMARY, "mn1", waitsForTheOther)
+                .node(Node.Role.STANDBY, "mn2", waitsForTheOther)
+                .run().report();
+
+        assertThat(report.result(), is(Result.SUCCESS));
+    }
+
+    @Test
+    public void abortWhileConnectingSkipsEveryStepWritesTheReportAndKeepsTheInterrupt() throws Exception {
+        Thread.currentThread().interrupt();
+        try {
+            ProcedureSession.Finished done = ProcedureSession.of(twoSteps())
+                    .node(Node.Role.PRIMARY, "mn1", () -> new ProcessShell("mn1"))
+                    .artifactsUnder(tmp.getRoot().toPath()).run();
+
+            assertThat(done.report().aborted(), is(true));
+            assertThat(done.report().step("preflight").get().status(), is(Status.SKIPPED));
+            assertThat(Files.exists(done.artifacts().junitXml()), is(true));
+            assertThat(Thread.currentThread().isInterrupted(), is(true));
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    private interface Body {
+        Outcome run(StepContext context) throws ShellException, InterruptedException;
+    }
+
+    private static ProcedureStep step(String id, Set<String> dependsOn, Body body) {
+        return new ProcedureStep() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String title() {
+                return id;
+            }
+
+            @Override
+            public String host(Cluster cluster) {
+                return cluster.primary().name();
+            }
+
+            @Override
+            public Set<String> dependsOn() {
+                return dependsOn;
+            }
+
+            @Override
+            public Outcome run(StepContext context) throws ShellException, InterruptedException {
+                return body.run(context);
+            }
+        };
+    }
+
+    /** Runs commands with this machine's sh and counts how often it was closed. */
+    static final class ProcessShell implements RemoteShell {
+        final String host;
+        final AtomicInteger closed = new AtomicInteger();
+
+        ProcessShell(String host) {
+            this.host = host;
+        }
+
+        @Override
+        public String target() {
+            return host;
+        }
+
+        @Override
+        public CommandResult run(Command command) throws ShellException, InterruptedException {
+            try {
+                Process p = new ProcessBuilder("sh", "-c", command.toShellLine()).start();
+                p.getOutputStream().close();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                return new CommandResult(host, command.toShellLine(), p.waitFor(), out, err, 0, 0, 1);
+            } catch (IOException e) {
+                throw new ShellException(host, ShellException.Phase.COMMAND, e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            closed.incrementAndGet();
+        }
+    }
+}
