@@ -1,5 +1,6 @@
 package io.jenkins.plugins.xcatha.standby;
 
+import io.jenkins.plugins.xcatha.backup.DbBackupOptions;
 import io.jenkins.plugins.xcatha.config.InvalidInputException;
 import io.jenkins.plugins.xcatha.config.Validate;
 import io.jenkins.plugins.xcatha.platform.InitSystem;
@@ -38,7 +39,7 @@ public final class StandbyPrepareOptions {
     private final boolean backupDatabase;
     private final boolean checkMode;
     private final String initSystem;
-    private final DatabaseBackupRequest backup;
+    private final DbBackupOptions backup;
 
     private StandbyPrepareOptions(Builder b) {
         this.sharedDirs = b.sharedDirs == null ? DEFAULT_SHARED_DIRS : List.copyOf(b.sharedDirs);
@@ -97,9 +98,6 @@ public final class StandbyPrepareOptions {
                 throw new InvalidInputException("initSystem", e.getMessage());
             }
         }
-        if (backupDatabase && backup != null) {
-            backup.validate();
-        }
         return this;
     }
 
@@ -155,9 +153,9 @@ public final class StandbyPrepareOptions {
         return Optional.ofNullable(initSystem).map(InitSystem::parse);
     }
 
-    /** The db-backup options the backup-database step hands on, when backupDatabase is set. */
-    public Optional<DatabaseBackupRequest> backup() {
-        return Optional.ofNullable(backup);
+    /** The db-backup options backup-database runs with when backupDatabase is set (db-backup's defaults if not given). */
+    public DbBackupOptions backup() {
+        return backup == null ? DbBackupOptions.builder().build() : backup;
     }
 
     @Override
@@ -178,7 +176,7 @@ public final class StandbyPrepareOptions {
         private boolean backupDatabase;
         private boolean checkMode;
         private String initSystem;
-        private DatabaseBackupRequest backup;
+        private DbBackupOptions backup;
 
         private Builder() {
         }
@@ -225,7 +223,7 @@ public final class StandbyPrepareOptions {
             return this;
         }
 
-        public Builder backup(DatabaseBackupRequest request) {
+        public Builder backup(DbBackupOptions request) {
             this.backup = request;
             return this;
         }

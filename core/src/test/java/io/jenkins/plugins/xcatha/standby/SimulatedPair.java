@@ -1,5 +1,10 @@
 package io.jenkins.plugins.xcatha.standby;
 
+import io.jenkins.plugins.xcatha.config.HostAndPort;
+import io.jenkins.plugins.xcatha.exec.ShellSettings;
+import io.jenkins.plugins.xcatha.exec.SshCredentials;
+import io.jenkins.plugins.xcatha.exec.hostkey.KnownHostsFileVerification;
+import io.jenkins.plugins.xcatha.exec.openssh.OpenSshShell;
 import io.jenkins.plugins.xcatha.procedure.Cluster;
 import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.ProcedureRunner;
@@ -18,9 +23,11 @@ final class SimulatedPair {
     private SimulatedPair() {
     }
 
+    /** The node over the OpenSSH transport (the CLI's default), host keys checked against the testkit's known_hosts. */
     static Node node(SimulatedCluster sim, SimulatedNode node, Node.Role role) {
-        return new Node(role, node.address(), new SshCliShell(node.address(), node.port(),
-                sim.clientKey().privateKeyFile(), sim.knownHostsFile()));
+        SshCredentials key = SshCredentials.privateKey("root", sim.clientKey().privateKeyPem().toCharArray(), null);
+        return new Node(role, node.address(), new OpenSshShell(new HostAndPort(node.address(), node.port()), key,
+                new KnownHostsFileVerification(sim.knownHostsFile()), ShellSettings.defaults()));
     }
 
     /** primary and standby as the testkit made them. */
