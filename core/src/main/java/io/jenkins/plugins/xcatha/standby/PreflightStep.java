@@ -102,6 +102,13 @@ final class PreflightStep implements ProcedureStep {
         if (guard != null) {
             return guard;
         }
+        // Only now the other shared addresses: the management address on the standby is the guard's refusal.
+        Optional<String> sameAddress = sharedAddress(pi, si,
+                context.facts().get(StandbyFacts.MANAGEMENT_ADDRESS).orElse(""));
+        if (sameAddress.isPresent()) {
+            return Outcome.failed("primary " + primary.name() + " and standby " + standby.name()
+                    + " are the same machine (" + sameAddress.get() + "): give two different management nodes");
+        }
         DatabaseEngine pe = context.facts().get(Node.Role.PRIMARY, StandbyFacts.ENGINE).orElseThrow();
         DatabaseEngine se = context.facts().get(Node.Role.STANDBY, StandbyFacts.ENGINE).orElseThrow();
         return Outcome.ok("primary " + pi.hostname() + " and standby " + si.hostname() + ": " + pp + ", xCAT " + pv
@@ -129,6 +136,7 @@ final class PreflightStep implements ProcedureStep {
         }
     }
 
+    /** Two nodes with the same host keys or host name are one machine. */
     private static Optional<String> sameMachine(NodeIdentity p, NodeIdentity s) {
         if (p.sameHostKeys(s)) {
             return Optional.of("same SSH host keys " + p.hostKeys().iterator().next().shortForm());
@@ -136,12 +144,15 @@ final class PreflightStep implements ProcedureStep {
         if (!p.hostname().isEmpty() && p.hostname().equalsIgnoreCase(s.hostname())) {
             return Optional.of("same host name " + p.hostname());
         }
+        return Optional.empty();
+    }
+
+    /** An address both nodes carry, other than the management address (which the guard has dealt with). */
+    private static Optional<String> sharedAddress(NodeIdentity p, NodeIdentity s, String managementAddress) {
         Set<String> shared = new HashSet<>(p.addresses());
         shared.retainAll(s.addresses());
-        if (!shared.isEmpty()) {
-            return Optional.of("same address " + String.join(", ", shared));
-        }
-        return Optional.empty();
+        shared.remove(managementAddress);
+        return shared.isEmpty() ? Optional.empty() : Optional.of("same address " + String.join(", ", shared));
     }
 
     /**

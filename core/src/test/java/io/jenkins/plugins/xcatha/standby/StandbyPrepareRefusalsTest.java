@@ -54,15 +54,21 @@ public class StandbyPrepareRefusalsTest {
     }
 
     @After
-    public void nodesAreUntouchedAndFaultsCleared() {
-        for (SimulatedNode node : sim.nodes()) {
-            for (String service : node.installedServices()) {
-                assertThat(service + " on " + node.role(), node.service(service), is(new ServiceState(service, true, true, true)));
+    public void nodesAreUntouched() {
+        try {
+            for (SimulatedNode node : sim.nodes()) {
+                for (String service : node.installedServices()) {
+                    assertThat(service + " on " + node.role(), node.service(service),
+                            is(new ServiceState(service, true, true, true)));
+                }
+                assertThat(node.invocations("systemctl").stream().filter(a -> !a.get(1).equals("show"))
+                        .map(String::valueOf).toList(), is(empty()));
             }
-            assertThat(node.invocations("systemctl").stream().filter(a -> !a.get(1).equals("show"))
-                    .map(String::valueOf).toList(), is(empty()));
-            node.clearFaults();
-            node.clearAudit();
+        } finally {
+            for (SimulatedNode node : sim.nodes()) {
+                node.clearFaults();
+                node.clearAudit();
+            }
         }
     }
 
@@ -126,9 +132,9 @@ public class StandbyPrepareRefusalsTest {
     }
 
     @Test
-    public void differentDatabaseEngineFailsDatabaseEngineAndStopsNothing() {
+    public void differentDatabaseEngineFailsDatabaseEngine() {
         sim.standby().inject(Fault.dbEngine(DbEngine.MYSQL));
-        ProcedureReport r = SimulatedPair.apply(sim);
+        ProcedureReport r = check();
         assertThat(explain(r), status(r, "database-engine"), is(Status.FAILED));
         assertThat(message(r, "database-engine"), allOf(containsString("database engines differ: primary "
                 + sim.primary().address() + " uses SQLite"), containsString("uses MySQL/MariaDB"),
@@ -145,6 +151,22 @@ public class StandbyPrepareRefusalsTest {
         assertThat(explain(r), status(r, "preflight"), is(Status.FAILED));
         assertThat(message(r, "preflight"), allOf(containsString("could not read the xCAT version on standby "
                 + sim.standby().address()), containsString("is xCAT installed in /opt/xcat?")));
+    }
+
+    @Test
+    public void missingRootKeyPairIsAnErrorUnlessKeysMayBeGenerated() {
+        SimulatedNode standby = sim.standby();
+        standby.inject(Fault.toolMissing(standby.sshDir() + "/id_rsa.pub"));
+        ProcedureReport r = check();
+        assertThat(explain(r), status(r, "ssh-trust"), is(Status.FAILED));
+        assertThat(message(r, "ssh-trust"), allOf(containsString("standby " + standby.address()
+                + " has no root SSH key pair (/root/.ssh/id_rsa.pub is missing or empty)"),
+                containsString("`ssh-keygen -t rsa -N ''`, or set generateKeys")));
+
+        ProcedureReport generating = SimulatedPair.run(sim, StandbyPrepareOptions.builder().checkMode(true)
+                .generateKeys(true).build());
+        assertThat(explain(generating), status(generating, "ssh-trust"), is(Status.CHANGED));
+        assertThat(message(generating, "ssh-trust"), containsString("would generate a root RSA key pair on standby"));
     }
 
     @Test
