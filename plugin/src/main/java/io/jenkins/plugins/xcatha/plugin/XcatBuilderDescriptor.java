@@ -16,8 +16,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * What the descriptors of both freestyle build steps share: any job type, the help of the Pipeline step of
- * the same procedure, and the form methods of the common fields (Stapler finds web methods declared on a
- * superclass of the descriptor).
+ * the same procedure (a build step has no help files of its own), and the form methods of the common fields
+ * (Stapler finds web methods declared on a superclass of the descriptor).
  */
 public abstract class XcatBuilderDescriptor extends BuildStepDescriptor<Builder> {
     private final Class<? extends XcatStep> pipelineStep;
@@ -33,14 +33,11 @@ public abstract class XcatBuilderDescriptor extends BuildStepDescriptor<Builder>
     }
 
     /**
-     * A field's help is the help of the same field of the Pipeline step, so that each text is written once;
-     * the build step's own help (no field) stays its own.
+     * The help of the Pipeline step, for the whole build step (no field) and for each field, so that each
+     * text is written once.
      */
     @Override
     public String getHelpFile(String fieldName) {
-        if (fieldName == null) {
-            return super.getHelpFile(null);
-        }
         return Jenkins.get().getDescriptorOrDie(pipelineStep).getHelpFile(fieldName);
     }
 
