@@ -1,5 +1,6 @@
 package io.jenkins.plugins.xcatha.cli;
 
+import io.jenkins.plugins.xcatha.run.Transport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +11,6 @@ import picocli.CommandLine.Option;
 
 /** How to reach and log in to the nodes: the same choices a Jenkins step offers, as flags. */
 final class ConnectionOptions {
-
-    enum Transport { OPENSSH, TRILEAD, LOCAL }
 
     @Option(names = "--user", order = 11, paramLabel = "USER", defaultValue = "root",
             description = "Login user on the nodes (default: ${DEFAULT-VALUE}).")
@@ -25,11 +24,13 @@ final class ConnectionOptions {
             description = "File whose first line is the private key's passphrase (never printed or recorded).")
     Path passphraseFile;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1", order = 40, heading = "%nHost-key verification (default: known_hosts of the running user):%n")
-    HostKeyChoice hostKeys = new HostKeyChoice();
+    @ArgGroup(exclusive = true, multiplicity = "0..1", order = 40,
+            heading = "%nHost-key verification (default: known_hosts of the running user):%n")
+    HostKeyFlags hostKeys = new HostKeyFlags();
 
-    static final class HostKeyChoice {
-        @Option(names = "--known-hosts", paramLabel = "FILE", description = "Verify host keys against this known_hosts file.")
+    static final class HostKeyFlags {
+        @Option(names = "--known-hosts", paramLabel = "FILE",
+                description = "Verify host keys against this known_hosts file.")
         Path knownHosts;
 
         @Option(names = "--host-key", paramLabel = "SHA256:...",
@@ -40,14 +41,17 @@ final class ConnectionOptions {
                 description = "Record unknown host keys in ~/.ssh/known_hosts, refuse changed ones.")
         boolean trustOnFirstUse;
 
-        @Option(names = "--no-host-key-check", description = "Accept any host key (tests only: anyone in the middle can log in as you).")
+        @Option(names = "--no-host-key-check",
+                description = "Accept any host key (tests only: anyone in the middle can log in as you).")
         boolean noCheck;
     }
 
-    @Option(names = "--local", order = 14, description = "Act on this machine instead of over SSH (it IS the node; same as --transport local).")
+    @Option(names = "--local", order = 14,
+            description = "Act on this machine instead of over SSH (it IS the node; same as --transport local).")
     boolean local;
 
-    @Option(names = "--transport", converter = Converters.TransportConverter.class, order = 15, paramLabel = "openssh|trilead|local", defaultValue = "openssh",
+    @Option(names = "--transport", converter = Converters.TransportConverter.class, order = 15,
+            paramLabel = "openssh|trilead|local", defaultValue = "openssh",
             description = "openssh: the system ssh client (ssh_config, agent, every key type); trilead: the Java client the"
                     + " Jenkins plugin uses; local: this machine. Default: ${DEFAULT-VALUE}.")
     Transport transport;
@@ -68,7 +72,7 @@ final class ConnectionOptions {
     }
 
     static String name(Transport t) {
-        return t.name().toLowerCase(java.util.Locale.ROOT);
+        return t.id();
     }
 
     /** Checks what can be checked before connecting: files exist, timeouts are sane. */
@@ -79,20 +83,19 @@ final class ConnectionOptions {
         if (hostKeys.knownHosts != null) {
             requireReadable("--known-hosts", hostKeys.knownHosts);
         }
+        if (effectiveTransport() == Transport.TRILEAD && identity == null) {
+            throw new UsageException("--identity", "is required with --transport trilead (a PEM private key file:"
+                    + " the Java client cannot use ssh-agent or ssh_config)");
+        }
         if (passphraseFile != null && identity == null) {
             throw new UsageException("--passphrase-file", "needs --identity FILE (the key it unlocks)");
-        }
-        for (String pin : hostKeys.pins) {
-            if (!pin.matches("SHA256:[A-Za-z0-9+/]{43}=?") && !pin.matches("(ssh|ecdsa)-[a-z0-9@.-]+ [A-Za-z0-9+/=]+( .*)?")) {
-                throw new UsageException("--host-key", "'" + pin + "' is neither a SHA256:... fingerprint (as ssh-keygen -lf"
-                        + " prints it) nor a public key line");
-            }
         }
         if (user == null || !user.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
             throw new UsageException("--user", "'" + user + "' is not a valid user name");
         }
         between("--connect-timeout", connectTimeoutSeconds, 1, 3600);
         between("--command-timeout", commandTimeoutSeconds, 1, 86_400);
+        ShellFactory.hostKeys(this);
     }
 
     /** The passphrase, or null; its value is added to the redactor by the caller. */

@@ -2,6 +2,7 @@ package io.jenkins.plugins.xcatha.cli;
 
 import io.jenkins.plugins.xcatha.testkit.DbEngine;
 import io.jenkins.plugins.xcatha.testkit.Flavour;
+import io.jenkins.plugins.xcatha.run.Transport;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -42,16 +43,16 @@ final class Converters {
         return Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
     }
 
-    static final class TransportConverter implements ITypeConverter<ConnectionOptions.Transport> {
+    static final class TransportConverter implements ITypeConverter<Transport> {
         @Override
-        public ConnectionOptions.Transport convert(String value) {
-            for (ConnectionOptions.Transport t : ConnectionOptions.Transport.values()) {
+        public Transport convert(String value) {
+            for (Transport t : Transport.values()) {
                 if (t.name().equalsIgnoreCase(value.strip())) {
                     return t;
                 }
             }
             throw new TypeConversionException("'" + value + "' is not a transport; use one of "
-                    + names(ConnectionOptions.Transport.values()));
+                    + names(Transport.values()));
         }
     }
 }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.xcatha.testkit.DbEngine;
 import io.jenkins.plugins.xcatha.testkit.Flavour;
 import io.jenkins.plugins.xcatha.testkit.NodeSpec;
 import io.jenkins.plugins.xcatha.testkit.SimulatedCluster;
+import io.jenkins.plugins.xcatha.run.Transport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", sortOptions = false, mixinStandardHelpOptions = true,
-        header = "The offline main job: both procedures against a simulated pair, in under a minute.", versionProvider = Version.class,
+        header = "The offline main job: both procedures against a simulated pair, in under a minute.",
+                versionProvider = Version.class,
         description = {
             "The whole product on one machine, offline: starts a simulated xCAT primary and standby, runs"
                     + " standby-prepare in check mode, then for real, then again to show that nothing changes the"
@@ -47,7 +49,8 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--flavour", paramLabel = "F", defaultValue = "rhel9", converter = Converters.FlavourConverter.class,
+    @Option(names = "--flavour", paramLabel = "F", defaultValue = "rhel9",
+            converter = Converters.FlavourConverter.class,
             description = "rhel9, rhel7, sles15, ubuntu22, ubuntu24 or aix7 (default: ${DEFAULT-VALUE}).")
     Flavour flavour;
 
@@ -55,9 +58,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "sqlite, mysql, postgresql or db2 (default: ${DEFAULT-VALUE}).")
     DbEngine engine;
 
-    @Option(names = "--transport", converter = Converters.TransportConverter.class, paramLabel = "openssh|trilead", defaultValue = "openssh",
+    @Option(names = "--transport", converter = Converters.TransportConverter.class, paramLabel = "openssh|trilead",
+            defaultValue = "openssh",
             description = "The SSH client the runs use (default: ${DEFAULT-VALUE}).")
-    ConnectionOptions.Transport transport;
+    Transport transport;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where the artifacts go (default: a new folder under the system's temporary directory).")
@@ -65,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (transport == ConnectionOptions.Transport.LOCAL) {
+        if (transport == Transport.LOCAL) {
             throw new UsageException("--transport", "local cannot reach simulated nodes; use openssh or trilead");
         }
         List<NodeSpec> specs = SimulatedPair.specs(flavour, engine, List.of());

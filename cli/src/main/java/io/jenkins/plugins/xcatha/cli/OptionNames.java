@@ -41,12 +41,18 @@ final class OptionNames {
         return CLI_FLAG.getOrDefault(field, field);
     }
 
-    /** The exception's message with its field replaced by the CLI flag. */
+    /**
+     * The exception's message with Pipeline names replaced by CLI flags: its field, and any other option it
+     * mentions as {@code name=value} ({@code allTables=true} becomes {@code --all-tables}).
+     */
     static String message(InvalidInputException e) {
         String prefix = e.field() + ": ";
         String message = e.getMessage();
         String rest = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
-        String flag = flag(e.field());
-        return flag + ": " + rest.replace(e.field() + "=", flag + " ");
+        for (Map.Entry<String, String> name : CLI_FLAG.entrySet()) {
+            rest = rest.replaceAll("\\b" + name.getKey() + "=true\\b", name.getValue())
+                    .replaceAll("\\b" + name.getKey() + "=", name.getValue() + " ");
+        }
+        return flag(e.field()) + ": " + rest;
     }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.xcatha.cli;
 
+import io.jenkins.plugins.xcatha.backup.DbBackup;
+import io.jenkins.plugins.xcatha.backup.DbBackupOptions;
 import io.jenkins.plugins.xcatha.procedure.Procedure;
 import io.jenkins.plugins.xcatha.standby.StandbyPrepare;
 import io.jenkins.plugins.xcatha.standby.StandbyPrepareOptions;
@@ -41,6 +43,14 @@ final class Procedures {
         if (c.collect && artifactDirectory == null) {
             throw new UsageException("--collect", "needs --out DIR: the backup is copied into DIR/xcat-ha/db-backup[-n]/");
         }
-        throw new UsageException("db-backup", "the procedure is not built yet");
+        DbBackupOptions options = DbBackupOptions.builder()
+                .backupRoot(c.backupRoot)
+                .keep(c.keep)
+                .maxAgeDays(c.maxAgeDays)
+                .allTables(c.allTables)
+                .nativeBackup(c.nativeBackup)
+                .collectInto(c.collect ? artifactDirectory : null)
+                .build();
+        return DbBackup.procedure(options);
     }
 }

@@ -91,6 +91,16 @@ public class BadUsageTest {
     }
 
     @Test
+    public void nativeBackupExcludesAllTables() {
+        assertUsage(Cli.run("db-backup", "--host", "mn1", "--native", "--all-tables"), "--native", "--all-tables");
+    }
+
+    @Test
+    public void relativeBackupRootIsNamed() {
+        assertUsage(Cli.run("db-backup", "--host", "mn1", "--backup-root", "backups"), "--backup-root", "'backups'");
+    }
+
+    @Test
     public void unknownHpcDaemonIsNamed() {
         assertUsage(Cli.run("standby-prepare", "--primary", "mn1", "--standby", "mn2", "--hpc-daemons", "gpfs,slurm"),
                 "--hpc-daemons", "'slurm'");

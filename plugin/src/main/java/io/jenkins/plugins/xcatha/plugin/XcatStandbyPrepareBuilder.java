@@ -46,6 +46,7 @@ public final class XcatStandbyPrepareBuilder extends Builder implements SimpleBu
     private String sharedDirs = "";
     private String hpcDaemons = "";
     private int maxClockSkewSeconds = Invocation.DEFAULT_MAX_CLOCK_SKEW_SECONDS;
+    private boolean backupDatabase;
     private boolean failOnWarning;
     private boolean reportOnly;
 
@@ -81,6 +82,9 @@ public final class XcatStandbyPrepareBuilder extends Builder implements SimpleBu
     @DataBoundSetter public void setHpcDaemons(String names) { this.hpcDaemons = Util.fixNull(names).trim(); }
     public int getMaxClockSkewSeconds() { return maxClockSkewSeconds; }
     @DataBoundSetter public void setMaxClockSkewSeconds(int s) { this.maxClockSkewSeconds = s; }
+    /** Also take a verified backup of the xCAT database on the primary (the backup-database step). */
+    public boolean isBackupDatabase() { return backupDatabase; }
+    @DataBoundSetter public void setBackupDatabase(boolean backupDatabase) { this.backupDatabase = backupDatabase; }
     public boolean isFailOnWarning() { return failOnWarning; }
     @DataBoundSetter public void setFailOnWarning(boolean failOnWarning) { this.failOnWarning = failOnWarning; }
     public boolean isReportOnly() { return reportOnly; }
@@ -93,6 +97,7 @@ public final class XcatStandbyPrepareBuilder extends Builder implements SimpleBu
                 .checkMode(checkMode).commandTimeoutSeconds(commandTimeoutSeconds)
                 .connectTimeoutSeconds(connectTimeoutSeconds)
                 .sharedDirs(sharedDirs).hpcDaemons(hpcDaemons).maxClockSkewSeconds(maxClockSkewSeconds)
+                .backupDatabase(backupDatabase)
                 .failOnWarning(failOnWarning).reportOnly(reportOnly);
     }
 

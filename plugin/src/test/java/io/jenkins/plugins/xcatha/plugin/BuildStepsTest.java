@@ -73,6 +73,7 @@ public class BuildStepsTest {
         before.setSharedDirs("/etc/xcat,/install");
         before.setHpcDaemons("teal,gpfs");
         before.setMaxClockSkewSeconds(5);
+        before.setBackupDatabase(true);
         before.setCheckMode(true);
         before.setHostKeyVerification(new ManuallyProvidedKeyVerification("SHA256:" + "A".repeat(43)));
         try (ACLContext ignored = ACL.as(User.getById("admin", true))) {

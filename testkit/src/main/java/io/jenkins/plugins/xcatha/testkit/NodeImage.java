@@ -50,6 +50,7 @@ final class NodeImage {
         try {
             for (String d : List.of("upper", "work", "root", "state")) Files.createDirectories(nodeDir.resolve(d));
             mkdirs("/var/lib/xcat-sim");
+            mkdirs("/root", "700"); // bind-mounted over the node's /root by node-init.sh
             writeIdentity(cluster, virtualIp);
             writeSshd(clientKeys);
             installFakes();

@@ -24,8 +24,25 @@ final class NodeProcesses {
         }
     }
 
-    /** PIDs of every live process in the namespace. */
-    static List<Long> inNamespace(String mountNamespace) {
+    /**
+     * PIDs of every live process of a node: in its mount namespace AND chrooted to its root.
+     * The root check matters because the kernel reuses namespace numbers once a namespace
+     * is gone, possibly for another run's node.
+     */
+    static List<Long> inNamespace(String mountNamespace, Path nodeRoot) {
+        List<Long> pids = new ArrayList<>();
+        for (long pid : inNamespace(mountNamespace)) {
+            try {
+                if (Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "root")).equals(nodeRoot)) pids.add(pid);
+            } catch (IOException e) {
+                // exited meanwhile
+            }
+        }
+        return pids;
+    }
+
+    /** PIDs of every live process in the namespace (whatever its root). */
+    private static List<Long> inNamespace(String mountNamespace) {
         List<Long> pids = new ArrayList<>();
         if (mountNamespace == null) return pids;
         try (DirectoryStream<Path> proc = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
@@ -83,15 +100,15 @@ final class NodeProcesses {
     }
 
     /** SIGKILLs every process of the namespace until none is left (sshd may fork meanwhile). */
-    static void killAll(String mountNamespace) {
+    static void killAll(String mountNamespace, Path nodeRoot) {
         for (int round = 0; round < 50; round++) {
-            List<Long> pids = inNamespace(mountNamespace);
+            List<Long> pids = inNamespace(mountNamespace, nodeRoot);
             if (pids.isEmpty()) return;
             signal("CONT", pids); // a stopped process would otherwise linger until SIGKILL is delivered... it is, but be explicit
             signal("KILL", pids);
             sleep(20);
         }
-        throw new IllegalStateException("processes survive SIGKILL in " + mountNamespace + ": " + describe(inNamespace(mountNamespace)));
+        throw new IllegalStateException("processes survive SIGKILL in " + mountNamespace + ": " + describe(inNamespace(mountNamespace, nodeRoot)));
     }
 
     static void sleep(long ms) {

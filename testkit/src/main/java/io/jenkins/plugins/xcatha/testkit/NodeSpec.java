@@ -45,7 +45,10 @@ public final class NodeSpec {
         return this;
     }
 
-    /** Which HPC products are installed (running and enabled at start). None: {@code hpc()}. */
+    /** No HPC software at all. */
+    public NodeSpec noHpc() { this.hpc = EnumSet.noneOf(HpcDaemon.class); return this; }
+
+    /** Which HPC products are installed (running and enabled at start); see also {@link #noHpc()}. */
     public NodeSpec hpc(HpcDaemon... installed) {
         this.hpc = installed.length == 0 ? EnumSet.noneOf(HpcDaemon.class) : EnumSet.of(installed[0], installed);
         return this;

@@ -72,7 +72,7 @@ final class RunDirectory {
         try (DirectoryStream<Path> nodes = Files.newDirectoryStream(runDir)) {
             for (Path node : nodes) {
                 Path ns = node.resolve(NAMESPACE_FILE);
-                if (Files.isRegularFile(ns)) NodeProcesses.killAll(Files.readString(ns).trim());
+                if (Files.isRegularFile(ns)) NodeProcesses.killAll(Files.readString(ns).trim(), node.resolve("root"));
             }
         } catch (IOException e) {
             // nothing to kill

@@ -78,7 +78,7 @@ public final class SimulatedNode {
 
     /** Kills every process of the node; the kernel then drops its mounts. */
     void stop() {
-        if (mountNamespace != null) NodeProcesses.killAll(mountNamespace);
+        if (mountNamespace != null) NodeProcesses.killAll(mountNamespace, nodeRoot());
         if (launcher != null) {
             launcher.destroyForcibly();
             try {
@@ -167,7 +167,10 @@ public final class SimulatedNode {
     }
 
     /** Every live process of the node (sshd, sessions, hanging fakes), as "PID command line". */
-    public List<String> processesOfNode() { return NodeProcesses.describe(NodeProcesses.inNamespace(mountNamespace)); }
+    public List<String> processesOfNode() { return NodeProcesses.describe(NodeProcesses.inNamespace(mountNamespace, nodeRoot())); }
+
+    /** The node's root directory on the host (the overlay mount point, inside the node's namespace). */
+    public Path nodeRoot() { return image.nodeDir.resolve("root"); }
 
     /** The node's mount namespace ("mnt:[...]"), for leak checks after close(). */
     public String mountNamespace() { return mountNamespace; }
@@ -290,7 +293,7 @@ public final class SimulatedNode {
 
     /** SIGKILLs every sshd (listener and sessions) and their commands: the node is gone for its peers. Files stay readable. */
     public synchronized void crash() {
-        List<Long> victims = new ArrayList<>(NodeProcesses.inNamespace(mountNamespace));
+        List<Long> victims = new ArrayList<>(NodeProcesses.inNamespace(mountNamespace, nodeRoot()));
         victims.remove(keeperPid);
         NodeProcesses.signal("KILL", victims);
         crashed = true;
@@ -301,7 +304,7 @@ public final class SimulatedNode {
 
     private List<Long> sshdProcesses() {
         List<Long> pids = new ArrayList<>();
-        for (long pid : NodeProcesses.inNamespace(mountNamespace)) if ("sshd".equals(NodeProcesses.command(pid))) pids.add(pid);
+        for (long pid : NodeProcesses.inNamespace(mountNamespace, nodeRoot())) if ("sshd".equals(NodeProcesses.command(pid))) pids.add(pid);
         return pids;
     }
 

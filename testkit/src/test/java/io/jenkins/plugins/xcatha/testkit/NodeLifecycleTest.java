@@ -161,10 +161,11 @@ public class NodeLifecycleTest {
         while (c.primary().processesOfNode().stream().noneMatch(p -> p.contains("sleep 2147483647")) && System.currentTimeMillis() < deadline) Thread.sleep(20);
         assertThat(c.primary().processesOfNode().toString(), containsString("sshd: root"));
         List<String> namespaces = List.of(c.primary().mountNamespace(), c.standby().mountNamespace());
+        List<Path> roots = List.of(c.primary().nodeRoot(), c.standby().nodeRoot());
         Path run = c.runDirectory();
         c.close();
         hanging.destroyForcibly();
-        for (String ns : namespaces) assertThat(NodeProcesses.describe(NodeProcesses.inNamespace(ns)), is(empty()));
+        for (int i = 0; i < 2; i++) assertThat(NodeProcesses.describe(NodeProcesses.inNamespace(namespaces.get(i), roots.get(i))), is(empty()));
         assertFalse(Files.exists(run));
         assertThat(Files.readString(Path.of("/proc/self/mountinfo")), not(containsString(run.toString())));
     }
@@ -175,7 +176,9 @@ public class NodeLifecycleTest {
         Path dead = Files.createDirectories(RunDirectory.BASE.resolve("run-dead-test"));
         Files.writeString(dead.resolve("owner"), "999999999 2000-01-01T00:00:00Z");
         Path node = Files.createDirectories(dead.resolve("primary"));
-        Process stray = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "sleep", "600").start();
+        Files.createDirectories(node.resolve("root"));
+        Process stray = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "sh", "-c",
+                "mount --bind / \"$0\" && exec chroot \"$0\" sleep 600", node.resolve("root").toString()).start();
         String ns = null;
         for (int i = 0; i < 100 && (ns == null || ns.equals(NodeProcesses.mountNamespaceOf(ProcessHandle.current().pid()))); i++) {
             Thread.sleep(10);

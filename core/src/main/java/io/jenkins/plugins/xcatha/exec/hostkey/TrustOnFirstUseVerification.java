@@ -69,7 +69,9 @@ public final class TrustOnFirstUseVerification extends HostKeyVerification {
     }
 
     @Override
-    public List<String> openSshOptions(OpenSshHostKeyContext context) {
+    public List<String> openSshOptions(OpenSshHostKeyContext context) throws IOException {
+        // ssh records the first key itself (accept-new) but cannot create the directory
+        java.nio.file.Files.createDirectories(file.getParent());
         return List.of("UserKnownHostsFile=" + configPath(file), "GlobalKnownHostsFile=/dev/null",
                 "StrictHostKeyChecking=accept-new");
     }

@@ -294,7 +294,7 @@ public final class TrileadShell implements RemoteShell {
         try {
             Watch watch = Watch.arm(c, settings.operationTimeout().toMillis(), "starting a command timed out");
             try {
-                session.execCommand(RemoteCommandWrapper.wrap(command, timeout));
+                session.execCommand(TrileadSupport.commandForWire(RemoteCommandWrapper.wrap(command, timeout)));
             } catch (IOException e) {
                 throw sessionFailure(e, watch, line, "cannot start");
             } finally {

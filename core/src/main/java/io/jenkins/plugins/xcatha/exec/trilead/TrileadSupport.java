@@ -6,6 +6,7 @@ import com.trilead.ssh2.Session;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.List;
  */
 final class TrileadSupport {
     private static final Field TRANSPORT = transportField();
+    private static final boolean LATIN1_COMMANDS = encodesCommandsAsLatin1();
 
     private TrileadSupport() {
     }
@@ -64,6 +66,27 @@ final class TrileadSupport {
             close.invoke(tm, new IOException(why), false);
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Session.execCommand(String) encodes with ISO-8859-1 in build217 (a non-Latin-1 character becomes
+     * '?'), so the UTF-8 bytes are handed over as Latin-1 characters and arrive unchanged. Where the
+     * library encodes differently, the line is passed as it is.
+     */
+    static String commandForWire(String line) {
+        return LATIN1_COMMANDS
+                ? new String(line.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1) : line;
+    }
+
+    private static boolean encodesCommandsAsLatin1() {
+        try {
+            Class<?> packet = Class.forName("com.trilead.ssh2.packets.PacketSessionExecCommand");
+            Object p = packet.getConstructor(int.class, boolean.class, String.class).newInstance(0, false, "\u00fc");
+            byte[] payload = (byte[]) packet.getMethod("getPayload").invoke(p);
+            return payload.length > 2 && payload[payload.length - 1] == (byte) 0xFC && payload[payload.length - 2] == 1;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return false;
         }
     }

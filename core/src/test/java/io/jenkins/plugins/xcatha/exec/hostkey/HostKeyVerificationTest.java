@@ -157,7 +157,7 @@ public class HostKeyVerificationTest {
         assertThat(notices, hasSize(1));
         assertThat(notices.get(0), allOf(containsString(rsa.fingerprint()), containsString("[mn1]:2222")));
         assertThat(Files.readString(f), is("[mn1]:2222 " + rsa.toKeyLine() + "\n"));
-        assertThat(Files.getPosixFilePermissions(f).toString(), is("[OWNER_READ, OWNER_WRITE]"));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), is("rw-------"));
         HostKeyRejectedException e = assertThrows(HostKeyRejectedException.class, () -> v.verify("mn1", 2222, otherRsa));
         assertThat(e.getMessage(), allOf(containsString("HOST KEY CHANGED"), containsString(rsa.fingerprint()),
                 containsString(otherRsa.fingerprint())));

@@ -19,6 +19,8 @@ root=$node_dir/root
 mount -t overlay overlay -o "lowerdir=/,upperdir=$node_dir/upper,workdir=$node_dir/work" "$root"
 mount --rbind /dev "$root/dev"
 mount -t proc proc "$root/proc"
+# /root only as prepared: the host's own /root (dotfiles, caches) must not show through.
+mount --bind "$node_dir/upper/root" "$root/root"
 # A fresh /run (sshd needs /run/sshd) and /tmp: the host's /tmp holds the run directories
 # of every simulated node, which a node must not see.
 mount -t tmpfs -o mode=0755 tmpfs "$root/run"
