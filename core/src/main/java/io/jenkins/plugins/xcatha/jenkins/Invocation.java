@@ -49,6 +49,9 @@ public final class Invocation implements Serializable {
     public static final String DEFAULT_USER = "root";
     public static final int DEFAULT_COMMAND_TIMEOUT_SECONDS = 600;
     public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 30;
+    public static final int MAX_PORT = 65_535;
+    public static final int MAX_COMMAND_TIMEOUT_SECONDS = 86_400;
+    public static final int MAX_CONNECT_TIMEOUT_SECONDS = 3_600;
     public static final int DEFAULT_MAX_CLOCK_SKEW_SECONDS = StandbyPrepareOptions.DEFAULT_MAX_CLOCK_SKEW_SECONDS;
     public static final int DEFAULT_KEEP = DbBackupOptions.DEFAULT_KEEP;
     /** Typed into hpcDaemons, stops no HPC daemon (blank stops all four). */
@@ -79,15 +82,17 @@ public final class Invocation implements Serializable {
 
     private Invocation(Builder b) {
         this.procedure = Objects.requireNonNull(b.procedure, "procedure");
-        this.port = Validate.between("port", b.port, 1, 65535);
+        this.port = Validate.between("port", b.port, 1, MAX_PORT);
         this.local = b.local;
         this.primary = host(procedure == Procedure.DB_BACKUP ? "host" : "primary", b.primary, !local);
         this.standby = procedure == Procedure.STANDBY_PREPARE ? host("standby", b.standby, true) : null;
         this.user = b.user == null || b.user.isBlank() ? DEFAULT_USER : Validate.name("user", b.user);
         this.hostKey = (b.hostKey == null ? HostKeySetting.defaults() : b.hostKey).validate();
         this.checkMode = b.checkMode;
-        this.commandTimeoutSeconds = Validate.between("commandTimeoutSeconds", b.commandTimeoutSeconds, 1, 86_400);
-        this.connectTimeoutSeconds = Validate.between("connectTimeoutSeconds", b.connectTimeoutSeconds, 1, 3_600);
+        this.commandTimeoutSeconds = Validate.between("commandTimeoutSeconds", b.commandTimeoutSeconds, 1,
+                MAX_COMMAND_TIMEOUT_SECONDS);
+        this.connectTimeoutSeconds = Validate.between("connectTimeoutSeconds", b.connectTimeoutSeconds, 1,
+                MAX_CONNECT_TIMEOUT_SECONDS);
         this.sharedDirs = new ArrayList<>(ListField.split(b.sharedDirs));
         this.hpcDaemons = new ArrayList<>(ListField.split(b.hpcDaemons));
         this.maxClockSkewSeconds = b.maxClockSkewSeconds;
@@ -311,6 +316,10 @@ public final class Invocation implements Serializable {
 
         private Builder(Procedure procedure) {
             this.procedure = procedure;
+        }
+
+        public Procedure procedure() {
+            return procedure;
         }
 
         public Builder primary(String v) { this.primary = v; return this; }

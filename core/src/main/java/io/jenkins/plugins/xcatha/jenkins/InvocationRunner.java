@@ -3,12 +3,10 @@ package io.jenkins.plugins.xcatha.jenkins;
 import io.jenkins.plugins.xcatha.backup.DbBackup;
 import io.jenkins.plugins.xcatha.config.HostAndPort;
 import io.jenkins.plugins.xcatha.config.InvalidInputException;
-import io.jenkins.plugins.xcatha.exec.ShellException;
 import io.jenkins.plugins.xcatha.exec.ShellSettings;
 import io.jenkins.plugins.xcatha.exec.SshCredentials;
 import io.jenkins.plugins.xcatha.exec.hostkey.HostKeyVerification;
 import io.jenkins.plugins.xcatha.exec.local.LocalShell;
-import io.jenkins.plugins.xcatha.exec.trilead.TrileadShell;
 import io.jenkins.plugins.xcatha.procedure.Facts;
 import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.Procedure;
@@ -18,12 +16,13 @@ import io.jenkins.plugins.xcatha.report.ProcedureReport;
 import io.jenkins.plugins.xcatha.report.SummaryWriter;
 import io.jenkins.plugins.xcatha.run.ProcedureSession;
 import io.jenkins.plugins.xcatha.run.ShellOpener;
+import io.jenkins.plugins.xcatha.run.Shells;
+import io.jenkins.plugins.xcatha.run.Transport;
 import io.jenkins.plugins.xcatha.standby.StandbyPrepare;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,10 +155,7 @@ public final class InvocationRunner {
                 log.println(BuildLogProgress.PREFIX + line);
                 log.flush();
             });
-            Duration connect = Duration.ofSeconds(invocation.connectTimeoutSeconds());
-            this.settings = ShellSettings.defaults()
-                    .withCommandTimeout(Duration.ofSeconds(invocation.commandTimeoutSeconds()))
-                    .withConnectionTimeouts(connect, connect, connect);
+            this.settings = Shells.settings(invocation.connectTimeoutSeconds(), invocation.commandTimeoutSeconds());
             this.localName = primaryName(invocation);
         }
 
@@ -167,18 +163,12 @@ public final class InvocationRunner {
             return () -> new LocalShell(localName, List.of(), settings);
         }
 
-        /** Connects at once, so that a refused key or host key fails the preflight with its reason. */
+        /**
+         * Trilead, so that the agent needs no ssh binary; connects at once, so that a refused key or host key
+         * fails the preflight with its reason.
+         */
         ShellOpener ssh(HostAndPort address) {
-            return () -> {
-                TrileadShell shell = new TrileadShell(address, credentials, hostKeys, settings);
-                try {
-                    shell.connect();
-                    return shell;
-                } catch (ShellException | InterruptedException | RuntimeException e) {
-                    shell.close();
-                    throw e;
-                }
-            };
+            return new Shells(Transport.TRILEAD, credentials, hostKeys, settings).opener(address);
         }
     }
 }
