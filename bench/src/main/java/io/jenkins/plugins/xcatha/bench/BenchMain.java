@@ -70,7 +70,7 @@ public final class BenchMain {
         }
         if (o.suites.contains("prepare")) {
             Progress.line("== standby-prepare: engine vs one ssh per command vs a connection per command");
-            report.prepare = new PrepareBenchmark(o.quick ? 1 : 5, work.resolve("prepare")).run();
+            report.prepare = new PrepareBenchmark(o.quick ? 1 : 3, work.resolve("prepare")).run();
             report.loadAfter.put("prepare", Machine.load());
         }
         if (o.suites.contains("backup")) {
