@@ -191,21 +191,22 @@ final class ResultsReport {
     private String scaleTable() {
         StringBuilder md = new StringBuilder("### Pairs prepared concurrently from one JVM (Trilead, apply on fresh pairs)\n\n");
         md.append("| pairs | rounds | wall time (median) | vs 1 pair | per-run median | threads per pair | heap per pair"
-                + " (after GC) | heap per pair (sampled) | RSS growth | machine CPU busy | JVM CPU per pair | failures |\n");
-        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " (after GC) | heap per pair (sampled) | RSS growth | machine CPU busy | machine CPU per pair | JVM CPU per pair | failures |\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         double t1 = Stats.of(scale.get(0).stream().map(ScaleBenchmark.Round::wallMillis).toList()).median();
         for (List<ScaleBenchmark.Round> rounds : scale) {
             ScaleBenchmark.Round r0 = rounds.get(0);
             Stats wall = Stats.of(rounds.stream().map(ScaleBenchmark.Round::wallMillis).toList());
             List<Long> runs = new ArrayList<>();
             rounds.forEach(r -> runs.addAll(r.runMillis()));
-            md.append(f("| %d | %d | %s | %.2fx | %.0f ms | %.1f | %.2f MB | %.2f MB | %.1f MB | %.0f%% | %.0f ms | %d |\n", r0.pairs(),
+            md.append(f("| %d | %d | %s | %.2fx | %.0f ms | %.1f | %.2f MB | %.2f MB | %.1f MB | %.0f%% | %.0f ms | %.0f ms | %d |\n", r0.pairs(),
                     rounds.size(), wall.describe("ms", 0), wall.median() / t1, Stats.of(runs).median(),
                     rounds.stream().mapToDouble(ScaleBenchmark.Round::threadsPerPair).max().orElse(0),
                     rounds.stream().mapToDouble(ScaleBenchmark.Round::heapPerPairMb).max().orElse(0),
                     rounds.stream().mapToDouble(ScaleBenchmark.Round::sampledHeapPerPairMb).max().orElse(0),
                     rounds.stream().mapToLong(r -> r.rssAfterKb() - r.rssBeforeKb()).max().orElse(0) / 1024.0,
                     Stats.of(rounds.stream().map(ScaleBenchmark.Round::machineBusyPercent).toList()).median(),
+                    Stats.of(rounds.stream().map(ScaleBenchmark.Round::machineCpuPerPairMs).toList()).median(),
                     Stats.of(rounds.stream().map(ScaleBenchmark.Round::jvmCpuPerPairMs).toList()).median(),
                     rounds.stream().mapToInt(ScaleBenchmark.Round::failures).sum()));
         }

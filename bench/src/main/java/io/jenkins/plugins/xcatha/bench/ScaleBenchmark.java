@@ -23,6 +23,11 @@ final class ScaleBenchmark {
             return jvmCpuMillis / (double) pairs;
         }
 
+        /** CPU time of the whole machine (nodes, sshd, this JVM, anything else running) per pair. */
+        double machineCpuPerPairMs() {
+            return machineBusyPercent / 100 * Runtime.getRuntime().availableProcessors() * wallMillis / pairs;
+        }
+
         double threadsPerPair() {
             return (threadPeak - threadsBefore) / (double) pairs;
         }
