@@ -24,11 +24,13 @@ final class ConnectionOptions {
             description = "File whose first line is the private key's passphrase (never printed or recorded).")
     Path passphraseFile;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1", order = 40, heading = "%nHost-key verification (default: known_hosts of the running user):%n")
+    @ArgGroup(exclusive = true, multiplicity = "0..1", order = 40,
+            heading = "%nHost-key verification (default: known_hosts of the running user):%n")
     HostKeyFlags hostKeys = new HostKeyFlags();
 
     static final class HostKeyFlags {
-        @Option(names = "--known-hosts", paramLabel = "FILE", description = "Verify host keys against this known_hosts file.")
+        @Option(names = "--known-hosts", paramLabel = "FILE",
+                description = "Verify host keys against this known_hosts file.")
         Path knownHosts;
 
         @Option(names = "--host-key", paramLabel = "SHA256:...",
@@ -39,11 +41,13 @@ final class ConnectionOptions {
                 description = "Record unknown host keys in ~/.ssh/known_hosts, refuse changed ones.")
         boolean trustOnFirstUse;
 
-        @Option(names = "--no-host-key-check", description = "Accept any host key (tests only: anyone in the middle can log in as you).")
+        @Option(names = "--no-host-key-check",
+                description = "Accept any host key (tests only: anyone in the middle can log in as you).")
         boolean noCheck;
     }
 
-    @Option(names = "--local", order = 14, description = "Act on this machine instead of over SSH (it IS the node; same as --transport local).")
+    @Option(names = "--local", order = 14,
+            description = "Act on this machine instead of over SSH (it IS the node; same as --transport local).")
     boolean local;
 
     @Option(names = "--transport", converter = Converters.TransportConverter.class, order = 15,

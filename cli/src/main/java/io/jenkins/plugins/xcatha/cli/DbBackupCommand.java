@@ -41,7 +41,8 @@ final class DbBackupCommand extends ProcedureCommand {
             description = "Also remove backups older than this (default: no age limit).")
     Integer maxAgeDays;
 
-    @Option(names = "--all-tables", order = 5, description = "Dump every table, including the audit and event logs (dumpxCATdb -a).")
+    @Option(names = "--all-tables", order = 5,
+            description = "Dump every table, including the audit and event logs (dumpxCATdb -a).")
     boolean allTables;
 
     @Option(names = "--native", order = 6, description = "Use the database's own backup tool (dumpxCATdb -b).")

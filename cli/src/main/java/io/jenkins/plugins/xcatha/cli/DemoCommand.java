@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", sortOptions = false, mixinStandardHelpOptions = true,
-        header = "The offline main job: both procedures against a simulated pair, in under a minute.", versionProvider = Version.class,
+        header = "The offline main job: both procedures against a simulated pair, in under a minute.",
+                versionProvider = Version.class,
         description = {
             "The whole product on one machine, offline: starts a simulated xCAT primary and standby, runs"
                     + " standby-prepare in check mode, then for real, then again to show that nothing changes the"
@@ -48,7 +49,8 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--flavour", paramLabel = "F", defaultValue = "rhel9", converter = Converters.FlavourConverter.class,
+    @Option(names = "--flavour", paramLabel = "F", defaultValue = "rhel9",
+            converter = Converters.FlavourConverter.class,
             description = "rhel9, rhel7, sles15, ubuntu22, ubuntu24 or aix7 (default: ${DEFAULT-VALUE}).")
     Flavour flavour;
 
@@ -56,7 +58,8 @@ final class DemoCommand implements Callable<Integer> {
             description = "sqlite, mysql, postgresql or db2 (default: ${DEFAULT-VALUE}).")
     DbEngine engine;
 
-    @Option(names = "--transport", converter = Converters.TransportConverter.class, paramLabel = "openssh|trilead", defaultValue = "openssh",
+    @Option(names = "--transport", converter = Converters.TransportConverter.class, paramLabel = "openssh|trilead",
+            defaultValue = "openssh",
             description = "The SSH client the runs use (default: ${DEFAULT-VALUE}).")
     Transport transport;
 

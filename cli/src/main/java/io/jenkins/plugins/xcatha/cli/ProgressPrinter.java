@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Shows a run as it happens. On a terminal, the running step has a status line whose elapsed time ticks,
- * replaced by the step's result when it ends; elsewhere (a pipe, a CI log) each start and end is one plain
+ * replaced by the step's result when it ends; elsewhere (a pipe, a CI log) each finished step is one plain
  * line, since carriage returns would garble a log file.
  */
 final class ProgressPrinter implements ProgressListener, AutoCloseable {
@@ -44,14 +44,13 @@ final class ProgressPrinter implements ProgressListener, AutoCloseable {
     public synchronized void stepStarted(int index, int total, ProcedureStep step, String host) {
         String label = String.format(Locale.ROOT, "[%2d/%d] %-20s %s", index, total, step.id(),
                 SafeText.terminal(host));
+        // In a log, the step after the last finished one is the one running: a start line would only double
+        // the output. On a terminal, the status line shows it with its elapsed time.
         if (terminal) {
             running = label;
             runningSince = System.nanoTime();
             redraw();
             tick = ticker.scheduleAtFixedRate(this::redraw, 250, 250, TimeUnit.MILLISECONDS);
-        } else {
-            out.println(label + " ...");
-            out.flush();
         }
     }
 

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "simulate", sortOptions = false, mixinStandardHelpOptions = true,
-        header = "Start a simulated primary and standby and keep them until interrupted.", versionProvider = Version.class,
+        header = "Start a simulated primary and standby and keep them until interrupted.",
+                versionProvider = Version.class,
         description = {
             "Starts a simulated xCAT primary and standby management node (real OpenSSH servers, each in its own"
                     + " mount and UTS namespace, with fake xCAT, OS and HPC commands), prints how to reach them, and"
@@ -41,7 +42,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--flavour", paramLabel = "F", defaultValue = "rhel9", converter = Converters.FlavourConverter.class,
+    @Option(names = "--flavour", paramLabel = "F", defaultValue = "rhel9",
+            converter = Converters.FlavourConverter.class,
             description = "rhel9, rhel7, sles15, ubuntu22, ubuntu24 or aix7 (default: ${DEFAULT-VALUE}).")
     Flavour flavour;
 

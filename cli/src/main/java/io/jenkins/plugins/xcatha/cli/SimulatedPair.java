@@ -23,8 +23,9 @@ final class SimulatedPair {
     static void requireUsableMachine() {
         String problem = Environment.problem();
         if (problem != null) {
-            throw new EnvironmentException("simulated xCAT nodes cannot run on this machine: " + problem + ". "
-                    + INSTALL_HINT);
+            String next = problem.startsWith("needs root") ? "Run it as root (sudo ./xcat-ha ...): each node needs"
+                    + " its own mount namespace and an sshd on port 22." : INSTALL_HINT;
+            throw new EnvironmentException("simulated xCAT nodes cannot run on this machine: " + problem + ". " + next);
         }
     }
 

@@ -54,6 +54,9 @@ abstract class BackupStep implements ProcedureStep {
     }
 
     static String megabytes(long kb) {
+        if (kb < 1024) {
+            return kb + " KB";
+        }
         return kb >= 10 * 1024 ? (kb / 1024) + " MB" : String.format(java.util.Locale.ROOT, "%.1f MB", kb / 1024.0);
     }
 }

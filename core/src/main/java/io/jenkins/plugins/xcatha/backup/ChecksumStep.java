@@ -67,7 +67,7 @@ final class ChecksumStep extends BackupStep {
         run.partialExists = false;
         context.facts().put(DbBackup.BACKUP_PATH, run.finalPath());
         return Outcome.changed("backup complete: " + run.finalPath() + " (" + manifest.size() + " files, "
-                + megabytes(run.listing.totalBytes() / 1024) + "); manifest " + run.finalPath() + ".sha256, metadata "
+                + megabytes((run.listing.totalBytes() + 1023) / 1024) + "); manifest " + run.finalPath() + ".sha256, metadata "
                 + run.finalPath() + ".json");
     }
 }

@@ -99,9 +99,7 @@ final class PreflightStep extends BackupStep {
                     + "at least minFreeMegabytes=" + options.minFreeMegabytes() + "). Free space there or choose"
                     + " another backupRoot.");
         }
-        if (newest.isPresent()) {
-            run.previous = readMetadata(context, run, newest.get().name()).orElse(null);
-        }
+        run.previous = previousCsvBackup(context, run, inventory).orElse(null);
         said.add("backup root " + run.root() + (wouldCreate ? " (would be created)" : "")
                 + ": " + inventory.successfulCount() + " backup(s), " + megabytes(Math.max(0, inventory.availableKb()))
                 + " free, about " + megabytes(neededKb) + " needed");
@@ -166,6 +164,19 @@ final class PreflightStep extends BackupStep {
         }
         return Optional.of(Outcome.failed("cannot create or lock backupRoot " + run.root() + " on "
                 + context.primary().name() + " (exit " + r.exitCode() + "): " + firstLines(r.combinedOutput(), 3)));
+    }
+
+    /** The newest successful CSV backup, whose row counts the new dump is compared with (a native one has none). */
+    private static Optional<BackupMetadata> previousCsvBackup(StepContext context, BackupRun run, RootInventory inventory)
+            throws ShellException, InterruptedException {
+        List<StoredBackup> candidates = new ArrayList<>(inventory.successfulNewestFirst());
+        for (StoredBackup candidate : candidates.subList(0, Math.min(3, candidates.size()))) {
+            Optional<BackupMetadata> metadata = readMetadata(context, run, candidate.name());
+            if (metadata.isPresent() && !metadata.get().nativeBackup()) {
+                return metadata;
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<BackupMetadata> readMetadata(StepContext context, BackupRun run, BackupName name)

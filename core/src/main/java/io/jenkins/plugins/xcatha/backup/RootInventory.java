@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The backup root as {@link NodeScripts#INVENTORY} saw it: the node's clock, free space, and our entries. */
 record RootInventory(Instant now, String rootState, long availableKb, List<StoredBackup> stored) {
@@ -69,9 +70,14 @@ record RootInventory(Instant now, String rootState, long availableKb, List<Store
 
     /** The newest successful backup not dated in the future, which a new one is compared with. */
     Optional<StoredBackup> newestSuccessful() {
+        return successfulNewestFirst().stream().findFirst();
+    }
+
+    /** Successful backups not dated in the future, newest first. */
+    List<StoredBackup> successfulNewestFirst() {
         Instant limit = now.plus(RetentionPolicy.FUTURE_TOLERANCE);
         return stored.stream().filter(StoredBackup::successful).filter(b -> !b.name().createdAt().isAfter(limit))
-                .max(Comparator.comparing(StoredBackup::name));
+                .sorted(Comparator.comparing(StoredBackup::name).reversed()).collect(Collectors.toList());
     }
 
     long successfulCount() {

@@ -90,7 +90,7 @@ final class VerifyStep extends BackupStep {
         }
         run.verdict = new DumpVerifier.Verdict(List.of(), List.of(), Map.of());
         return Outcome.ok("native " + run.engine.displayName() + " backup: " + String.join(", ",
-                run.listing.fileSizes().keySet()) + " (" + megabytes(run.listing.totalBytes() / 1024) + ")");
+                run.listing.fileSizes().keySet()) + " (" + megabytes((run.listing.totalBytes() + 1023) / 1024) + ")");
     }
 
     private Command xcat(Command command) {

@@ -24,7 +24,11 @@ public final class RemoteCommandWrapper {
                 + "; else exec sh -c " + line + "; fi";
     }
 
-    /** Kills the process group of the wrapped command whose id the marker reported. */
+    /**
+     * Kills the process group of the wrapped command whose id the marker reported. {@code kill -9 -PGID}:
+     * dash (/bin/sh on Debian and Ubuntu) refuses both {@code kill -KILL -- -PGID} and
+     * {@code kill -s KILL -PGID}, and a fallback to the leader alone would leave its children running.
+     */
     public static Command killCommand(long pid) {
         if (pid <= 1) {
             throw new IllegalArgumentException("refusing to kill process " + pid);

@@ -66,6 +66,21 @@ public final class FieldCheck {
         return problem(() -> Validate.between(field, n, minimum, maximum));
     }
 
+    /** The SSH port, within the range a run accepts. */
+    public static Optional<String> port(String value) {
+        return number("port", value, 1, Invocation.MAX_PORT, true);
+    }
+
+    /** The limit of one remote command, within the range a run accepts. */
+    public static Optional<String> commandTimeoutSeconds(String value) {
+        return number("commandTimeoutSeconds", value, 1, Invocation.MAX_COMMAND_TIMEOUT_SECONDS, true);
+    }
+
+    /** The limit of one SSH connection attempt, within the range a run accepts. */
+    public static Optional<String> connectTimeoutSeconds(String value) {
+        return number("connectTimeoutSeconds", value, 1, Invocation.MAX_CONNECT_TIMEOUT_SECONDS, true);
+    }
+
     /** The host-key pin of a manually provided key. */
     public static Optional<String> hostKey(String value) {
         return problem(() -> HostKeySetting.checkKey(value));

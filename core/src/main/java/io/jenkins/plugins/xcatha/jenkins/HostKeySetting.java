@@ -2,8 +2,15 @@ package io.jenkins.plugins.xcatha.jenkins;
 
 import io.jenkins.plugins.xcatha.config.InvalidInputException;
 import io.jenkins.plugins.xcatha.config.Validate;
+import io.jenkins.plugins.xcatha.exec.hostkey.HostKeyVerification;
+import io.jenkins.plugins.xcatha.exec.hostkey.KnownHostsFileVerification;
+import io.jenkins.plugins.xcatha.exec.hostkey.NoHostKeyVerification;
+import io.jenkins.plugins.xcatha.exec.hostkey.PinnedHostKeyVerification;
+import io.jenkins.plugins.xcatha.exec.hostkey.TrustOnFirstUseVerification;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.Base64;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -97,6 +104,30 @@ public record HostKeySetting(Kind kind, String value) implements Serializable {
 
     private static String abbreviate(String s) {
         return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+
+    /**
+     * The engine's strategy for this policy, on the machine that connects (the agent): {@code ~} is that
+     * user's home, and trust on first use records keys in that user's known_hosts.
+     *
+     * @param notices where keys trusted on first use and the no-verification warnings are told (the build log)
+     */
+    public HostKeyVerification verification(Consumer<String> notices) {
+        validate();
+        return switch (kind) {
+            case KNOWN_HOSTS_FILE -> new KnownHostsFileVerification(agentPath(knownHostsPath()));
+            case MANUALLY_PROVIDED_KEY -> new PinnedHostKeyVerification(value);
+            case TRUST_ON_FIRST_USE -> new TrustOnFirstUseVerification(agentPath(DEFAULT_KNOWN_HOSTS), notices);
+            case NO_VERIFICATION -> new NoHostKeyVerification(notices);
+        };
+    }
+
+    private static Path agentPath(String path) {
+        String home = System.getProperty("user.home");
+        if (path.equals("~")) {
+            return Path.of(home);
+        }
+        return path.startsWith("~/") ? Path.of(home, path.substring(2)) : Path.of(path);
     }
 
     /** For logs: the policy, never more than the fingerprint or path. */

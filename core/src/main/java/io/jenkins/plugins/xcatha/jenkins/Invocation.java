@@ -1,16 +1,24 @@
 package io.jenkins.plugins.xcatha.jenkins;
 
+import io.jenkins.plugins.xcatha.backup.DbBackupOptions;
 import io.jenkins.plugins.xcatha.config.HostAndPort;
 import io.jenkins.plugins.xcatha.config.InvalidInputException;
 import io.jenkins.plugins.xcatha.config.Validate;
+import io.jenkins.plugins.xcatha.standby.StandbyPrepareOptions;
 import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
  * One call of {@code xcatStandbyPrepare} or {@code xcatDbBackup} (or their build steps) as plain data
  * that travels from the controller to the agent: hosts, login user, host-key policy and options in the
- * shared vocabulary. It never holds key material; that travels beside it as char arrays.
+ * shared vocabulary. It never holds key material; that travels beside it as char arrays. The procedure
+ * options are checked by the engine's own option builders ({@link StandbyPrepareOptions},
+ * {@link DbBackupOptions}) when the invocation is built, so a bad value fails on the controller with the
+ * same message the CLI gives.
  */
 public final class Invocation implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -41,7 +49,13 @@ public final class Invocation implements Serializable {
     public static final String DEFAULT_USER = "root";
     public static final int DEFAULT_COMMAND_TIMEOUT_SECONDS = 600;
     public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 30;
-    public static final int DEFAULT_MAX_CLOCK_SKEW_SECONDS = 2;
+    public static final int MAX_PORT = 65_535;
+    public static final int MAX_COMMAND_TIMEOUT_SECONDS = 86_400;
+    public static final int MAX_CONNECT_TIMEOUT_SECONDS = 3_600;
+    public static final int DEFAULT_MAX_CLOCK_SKEW_SECONDS = StandbyPrepareOptions.DEFAULT_MAX_CLOCK_SKEW_SECONDS;
+    public static final int DEFAULT_KEEP = DbBackupOptions.DEFAULT_KEEP;
+    /** Typed into hpcDaemons, stops no HPC daemon (blank stops all four). */
+    public static final String NO_HPC_DAEMONS = "none";
 
     private final Procedure procedure;
     private final String primary;
@@ -53,9 +67,10 @@ public final class Invocation implements Serializable {
     private final boolean checkMode;
     private final int commandTimeoutSeconds;
     private final int connectTimeoutSeconds;
-    private final List<String> sharedDirs;
-    private final List<String> hpcDaemons;
+    private final ArrayList<String> sharedDirs;
+    private final ArrayList<String> hpcDaemons;
     private final int maxClockSkewSeconds;
+    private final boolean backupDatabase;
     private final String backupRoot;
     private final int keep;
     private final Integer maxAgeDays;
@@ -67,20 +82,22 @@ public final class Invocation implements Serializable {
 
     private Invocation(Builder b) {
         this.procedure = Objects.requireNonNull(b.procedure, "procedure");
-        this.port = Validate.between("port", b.port, 1, 65535);
+        this.port = Validate.between("port", b.port, 1, MAX_PORT);
         this.local = b.local;
         this.primary = host(procedure == Procedure.DB_BACKUP ? "host" : "primary", b.primary, !local);
         this.standby = procedure == Procedure.STANDBY_PREPARE ? host("standby", b.standby, true) : null;
         this.user = b.user == null || b.user.isBlank() ? DEFAULT_USER : Validate.name("user", b.user);
         this.hostKey = (b.hostKey == null ? HostKeySetting.defaults() : b.hostKey).validate();
         this.checkMode = b.checkMode;
-        this.commandTimeoutSeconds = Validate.between("commandTimeoutSeconds", b.commandTimeoutSeconds, 1, 86_400);
-        this.connectTimeoutSeconds = Validate.between("connectTimeoutSeconds", b.connectTimeoutSeconds, 1, 3_600);
-        this.sharedDirs = Validate.absolutePaths("sharedDirs", ListField.split(b.sharedDirs));
-        this.hpcDaemons = ListField.split(b.hpcDaemons).stream().map(d -> Validate.name("hpcDaemons", d)).toList();
-        this.maxClockSkewSeconds = Validate.between("maxClockSkewSeconds", b.maxClockSkewSeconds, 0, 3_600);
-        this.backupRoot = b.backupRoot == null || b.backupRoot.isBlank() ? null
-                : Validate.absolutePath("backupRoot", b.backupRoot);
+        this.commandTimeoutSeconds = Validate.between("commandTimeoutSeconds", b.commandTimeoutSeconds, 1,
+                MAX_COMMAND_TIMEOUT_SECONDS);
+        this.connectTimeoutSeconds = Validate.between("connectTimeoutSeconds", b.connectTimeoutSeconds, 1,
+                MAX_CONNECT_TIMEOUT_SECONDS);
+        this.sharedDirs = new ArrayList<>(ListField.split(b.sharedDirs));
+        this.hpcDaemons = new ArrayList<>(ListField.split(b.hpcDaemons));
+        this.maxClockSkewSeconds = b.maxClockSkewSeconds;
+        this.backupDatabase = b.backupDatabase;
+        this.backupRoot = b.backupRoot == null || b.backupRoot.isBlank() ? null : b.backupRoot.strip();
         this.keep = b.keep;
         this.maxAgeDays = b.maxAgeDays <= 0 ? null : b.maxAgeDays;
         this.allTables = b.allTables;
@@ -88,6 +105,61 @@ public final class Invocation implements Serializable {
         this.collect = b.collect;
         this.failOnWarning = b.failOnWarning;
         this.reportOnly = b.reportOnly;
+        if (procedure == Procedure.STANDBY_PREPARE) {
+            standbyPrepareOptions();
+        } else {
+            dbBackupOptions().build();
+        }
+    }
+
+    /**
+     * The standby-prepare options, checked.
+     *
+     * @throws InvalidInputException naming the field and the value
+     */
+    public StandbyPrepareOptions standbyPrepareOptions() {
+        return StandbyPrepareOptions.builder()
+                .sharedDirs(sharedDirs.isEmpty() ? null : sharedDirs)
+                .hpcDaemons(hpcDaemonList())
+                .maxClockSkewSeconds(maxClockSkewSeconds)
+                .backupDatabase(backupDatabase)
+                .checkMode(checkMode)
+                .build()
+                .validate();
+    }
+
+    /**
+     * The db-backup options, collecting into {@code collectDirectory} when {@link #collect()} is set.
+     *
+     * @throws InvalidInputException naming the field and the value
+     */
+    public DbBackupOptions dbBackupOptions(Path collectDirectory) {
+        return dbBackupOptions().collectInto(collect ? Objects.requireNonNull(collectDirectory, "collect directory")
+                : null).build();
+    }
+
+    /** Everything but the collect directory, which only the agent knows. */
+    private DbBackupOptions.Builder dbBackupOptions() {
+        DbBackupOptions.Builder options = DbBackupOptions.builder()
+                .keep(keep)
+                .maxAgeDays(maxAgeDays)
+                .allTables(allTables)
+                .nativeBackup(nativeBackup);
+        if (backupRoot != null) {
+            options.backupRoot(backupRoot);
+        }
+        return options;
+    }
+
+    /** Null: all four; {@value #NO_HPC_DAEMONS}: none, as the CLI's --hpc-daemons none. */
+    private List<String> hpcDaemonList() {
+        if (hpcDaemons.isEmpty()) {
+            return null;
+        }
+        if (hpcDaemons.size() == 1 && hpcDaemons.get(0).toLowerCase(Locale.ROOT).equals(NO_HPC_DAEMONS)) {
+            return List.of();
+        }
+        return hpcDaemons;
     }
 
     private String host(String field, String value, boolean required) {
@@ -155,14 +227,19 @@ public final class Invocation implements Serializable {
         return connectTimeoutSeconds;
     }
 
-    /** Empty: the procedure's defaults. */
+    /** As given; empty: the procedure's defaults. */
     public List<String> sharedDirs() {
-        return sharedDirs;
+        return List.copyOf(sharedDirs);
     }
 
-    /** Empty: all four (teal, cnm, loadl, gpfs). */
+    /** As given; empty: all four (teal, cnm, loadl, gpfs). */
     public List<String> hpcDaemons() {
-        return hpcDaemons;
+        return List.copyOf(hpcDaemons);
+    }
+
+    /** standby-prepare also takes a verified database backup on the primary. */
+    public boolean backupDatabase() {
+        return backupDatabase;
     }
 
     public int maxClockSkewSeconds() {
@@ -228,7 +305,8 @@ public final class Invocation implements Serializable {
         private String hpcDaemons;
         private int maxClockSkewSeconds = DEFAULT_MAX_CLOCK_SKEW_SECONDS;
         private String backupRoot;
-        private int keep = 7;
+        private boolean backupDatabase;
+        private int keep = DEFAULT_KEEP;
         private int maxAgeDays;
         private boolean allTables;
         private boolean nativeBackup;
@@ -238,6 +316,10 @@ public final class Invocation implements Serializable {
 
         private Builder(Procedure procedure) {
             this.procedure = procedure;
+        }
+
+        public Procedure procedure() {
+            return procedure;
         }
 
         public Builder primary(String v) { this.primary = v; return this; }
@@ -251,9 +333,10 @@ public final class Invocation implements Serializable {
         public Builder connectTimeoutSeconds(int v) { this.connectTimeoutSeconds = v; return this; }
         /** Paths separated by commas or line breaks; blank: the defaults. */
         public Builder sharedDirs(String v) { this.sharedDirs = v; return this; }
-        /** Names separated by commas or spaces; blank: all four. */
+        /** Names separated by commas or spaces; blank: all four; {@value Invocation#NO_HPC_DAEMONS}: none. */
         public Builder hpcDaemons(String v) { this.hpcDaemons = v; return this; }
         public Builder maxClockSkewSeconds(int v) { this.maxClockSkewSeconds = v; return this; }
+        public Builder backupDatabase(boolean v) { this.backupDatabase = v; return this; }
         public Builder backupRoot(String v) { this.backupRoot = v; return this; }
         public Builder keep(int v) { this.keep = v; return this; }
         /** 0 or less: no age limit. */

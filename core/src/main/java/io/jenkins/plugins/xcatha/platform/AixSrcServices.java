@@ -22,7 +22,9 @@ public final class AixSrcServices implements ServiceManager {
     // $1 the subsystem, $2 the same with regex characters escaped.
     private static final String PROBE = "lssrc -s \"$1\" 2>&1; echo '" + RC_MARK + "'; "
             + "grep -E \"^[[:space:]]*start[[:space:]]+/usr/sbin/$2([[:space:]]|\\$)\" " + RC_TCPIP + " 2>/dev/null; "
-            + "echo '" + INITTAB_MARK + "'; lsitab \"$1\" 2>/dev/null; true";
+            + "echo '" + INITTAB_MARK + "'; lsitab \"$1\" 2>/dev/null || "
+            // LoadLeveler's subsystem is LoadL, its inittab entry loadl (xCAT's loadl_install).
+            + "lsitab \"$(echo \"$1\" | tr '[:upper:]' '[:lower:]')\" 2>/dev/null; true";
 
     private static final String COMMENT_OUT = "f=" + RC_TCPIP + "; t=\"$f.xcat-ha.$$\"; "
             + "cp -p \"$f\" \"$f.xcat-ha.bak\" && cp -p \"$f\" \"$t\" && "

@@ -30,9 +30,18 @@ public record Platform(OsFamily os, InitSystem init) {
             throw new ShellException(r.host(), ShellException.Phase.COMMAND,
                     "could not detect the operating system (uname -s): " + r.combinedOutput());
         }
+        return of(lines[0], lines[1].strip().equals("systemd"), override);
+    }
+
+    /**
+     * The platform from what a node said: {@code uname -s} and whether systemctl is present.
+     *
+     * @throws IllegalStateException when the OS is not Linux or AIX
+     */
+    public static Platform of(String unameS, boolean hasSystemctl, InitSystem override) {
         OsFamily os;
         try {
-            os = OsFamily.fromUname(lines[0]);
+            os = OsFamily.fromUname(unameS);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -42,7 +51,7 @@ public record Platform(OsFamily os, InitSystem init) {
         } else if (os == OsFamily.AIX) {
             init = InitSystem.AIX_SRC;
         } else {
-            init = lines[1].strip().equals("systemd") ? InitSystem.SYSTEMD : InitSystem.SYSV;
+            init = hasSystemctl ? InitSystem.SYSTEMD : InitSystem.SYSV;
         }
         return new Platform(os, init);
     }

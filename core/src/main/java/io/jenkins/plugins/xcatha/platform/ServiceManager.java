@@ -2,6 +2,7 @@ package io.jenkins.plugins.xcatha.platform;
 
 import io.jenkins.plugins.xcatha.exec.Command;
 import io.jenkins.plugins.xcatha.exec.ShellException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,6 +16,15 @@ public interface ServiceManager {
     String id();
 
     ServiceState state(NodeExec node, String service) throws ShellException, InterruptedException;
+
+    /** The states of several services, in the order given (one round trip where the init system allows). */
+    default List<ServiceState> states(NodeExec node, List<String> services) throws ShellException, InterruptedException {
+        List<ServiceState> states = new ArrayList<>();
+        for (String service : services) {
+            states.add(state(node, service));
+        }
+        return states;
+    }
 
     /** Starts a stopped service (used only to verify a service answers, e.g. xcatd before it is stopped). */
     List<Command> startCommands(ServiceState state);

@@ -12,7 +12,7 @@ import java.util.StringJoiner;
 
 /**
  * {@code summary.txt}: the table a person reads first (step, host, status, duration, message), the result,
- * the hosts, and for each failed step its commands with exit codes and the last lines of their output.
+ * the hosts, and for each failed step its failing commands with exit codes and the last lines of their output.
  * Control characters from command output are shown as {@code \x1B} tokens ({@link SafeText#terminal}), so
  * {@code cat summary.txt} cannot recolour or clear a terminal.
  */
@@ -109,7 +109,14 @@ public final class SummaryWriter {
         StringBuilder text = new StringBuilder();
         text.append("FAILED ").append(step.id()).append(step.host().isEmpty() ? "" : " on " + step.host())
                 .append(": ").append(step.message()).append('\n');
-        for (CommandRecord c : step.commands()) {
+        // The commands that went wrong are the evidence; the ones that exited 0 stay in report.json and junit.xml.
+        List<CommandRecord> failing = step.commands().stream()
+                .filter(c -> c.exitCode() == null || c.exitCode() != 0).toList();
+        if (failing.isEmpty() && !step.commands().isEmpty()) {
+            text.append("  (its ").append(step.commands().size()).append(" command(s) all exited 0: the finding is in"
+                    + " their output, kept in report.json and junit.xml)\n");
+        }
+        for (CommandRecord c : failing) {
             text.append("  $ ").append(c.host()).append(": ").append(c.command()).append('\n');
             text.append("    exit ").append(c.exitCode() == null ? "none (did not complete)" : c.exitCode())
                     .append(" after ").append(c.durationMs()).append(" ms\n");

@@ -31,11 +31,14 @@ import java.util.concurrent.Future;
  * report says so in the preflight step and the artifacts are written as for any other failure.
  *
  * <pre>{@code
- * Finished done = ProcedureSession.of(procedure)
- *         .node(Node.Role.PRIMARY, "mn1", () -> shells.open(primary))
- *         .node(Node.Role.STANDBY, "mn2", () -> shells.open(standby))
+ * Shells shells = new Shells(Transport.TRILEAD, credentials, HostKeyChoice.knownHosts(file).verification(log::println),
+ *         Shells.settings(connectTimeoutSeconds, commandTimeoutSeconds));
+ * Finished done = ProcedureSession.of(StandbyPrepare.procedure(options))
+ *         .node(Node.Role.PRIMARY, "mn1", shells.opener(HostAndPort.parse("primary", "mn1", 22)))
+ *         .node(Node.Role.STANDBY, "mn2", shells.opener(HostAndPort.parse("standby", "mn2", 22)))
  *         .mode(Mode.CHECK).redactor(redactor).progress(listener).artifactsUnder(workspace)
  *         .run();
+ * // done.report().result(), done.artifacts().relativeTo(workspace) for ArtifactManager.archive
  * }</pre>
  */
 public final class ProcedureSession {
@@ -52,6 +55,7 @@ public final class ProcedureSession {
     private Mode mode = Mode.APPLY;
     private Redactor redactor = new Redactor();
     private ProgressListener progress = ProgressListener.NONE;
+    private Facts facts = new Facts();
     private Path artifactBase;
     private Path artifactDirectory;
 
@@ -82,6 +86,12 @@ public final class ProcedureSession {
 
     public ProcedureSession progress(ProgressListener value) {
         this.progress = Objects.requireNonNull(value, "progress");
+        return this;
+    }
+
+    /** What the steps learn (e.g. db-backup's collected archive), for the caller to read after {@link #run()}. */
+    public ProcedureSession facts(Facts value) {
+        this.facts = Objects.requireNonNull(value, "facts");
         return this;
     }
 
@@ -122,7 +132,7 @@ public final class ProcedureSession {
                     ? Cluster.of(primary, new Node(Node.Role.STANDBY, targets.get(Node.Role.STANDBY).name(),
                             shells.get(Node.Role.STANDBY)))
                     : Cluster.single(primary);
-            report = new ProcedureRunner().run(procedure, cluster, mode, progress, new Facts(), redactor);
+            report = new ProcedureRunner().run(procedure, cluster, mode, progress, facts, redactor);
         } finally {
             for (RemoteShell shell : opened) {
                 closeQuietly(shell);
@@ -188,11 +198,11 @@ public final class ProcedureSession {
         }
     }
 
-    private RemoteShell unreachable(Target target, Throwable cause) {
+    /** The preflight step reports the connection error, as the first command it runs fails with it. */
+    private static RemoteShell unreachable(Target target, Throwable cause) {
         ShellException why = cause instanceof ShellException se ? se
                 : new ShellException(target.name(), ShellException.Phase.CONNECT, String.valueOf(cause.getMessage()),
                         cause);
-        progress.message(target.role().id() + " " + target.name() + ": " + why.getMessage());
         return new UnreachableShell(target.name(), why);
     }
 

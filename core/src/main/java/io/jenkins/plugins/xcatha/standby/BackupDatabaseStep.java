@@ -1,5 +1,7 @@
 package io.jenkins.plugins.xcatha.standby;
 
+import io.jenkins.plugins.xcatha.backup.DbBackup;
+import io.jenkins.plugins.xcatha.exec.ShellException;
 import io.jenkins.plugins.xcatha.procedure.Cluster;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
 import io.jenkins.plugins.xcatha.procedure.ProcedureStep;
@@ -40,13 +42,10 @@ final class BackupDatabaseStep implements ProcedureStep {
     }
 
     @Override
-    public Outcome run(StepContext context) {
+    public Outcome run(StepContext context) throws ShellException, InterruptedException {
         if (!options.backupDatabase()) {
             return Outcome.skipped("not asked for (backupDatabase is off)");
         }
-        // Integration point: the db-backup procedure (io.jenkins.plugins.xcatha.backup) runs here on the
-        // primary once it is part of the engine.
-        return Outcome.failed("backupDatabase is on, but this build has no db-backup procedure to run it;"
-                + " run xcatDbBackup on primary " + context.primary().name() + " instead");
+        return DbBackup.runWithin(context, options.backup());
     }
 }

@@ -47,8 +47,7 @@ interface HpcProduct {
                                                  List<Command> ownStop) throws ShellException, InterruptedException {
         NodeExec exec = NodeCommands.exec(context, node);
         List<ServiceShutdown.Result> results = new ArrayList<>();
-        for (String name : names) {
-            ServiceState state = platform.services().state(exec, name);
+        for (ServiceState state : platform.services().states(exec, names)) {
             if (state.installed()) {
                 List<Command> stop = ownStop == null ? platform.services().stopCommands(state) : ownStop;
                 results.add(ServiceShutdown.stopAndDisable(context, node, platform.services(), state, stop));
@@ -117,6 +116,10 @@ interface HpcProduct {
     /** GPFS: {@code mmshutdown} and {@code mmchconfig autoload=no}, read with mmgetstate and mmlsconfig. */
     final class Gpfs implements HpcProduct {
         private static final String BIN = "/usr/lpp/mmfs/bin/";
+        private static final int NOT_INSTALLED = 3;
+        /** Whether GPFS is installed, its state on this node and its autoload setting, in one round trip. */
+        private static final String PROBE = "[ -x " + BIN + "mmgetstate ] || exit " + NOT_INSTALLED + "; "
+                + BIN + "mmgetstate; " + BIN + "mmlsconfig autoload; true";
 
         public String id() {
             return "gpfs";
@@ -128,12 +131,28 @@ interface HpcProduct {
 
         public List<ServiceShutdown.Result> shutDown(StepContext context, Node node, Platform platform)
                 throws ShellException, InterruptedException {
-            CommandResult present = context.run(node, Command.of("test", "-x", BIN + "mmgetstate"));
-            if (present.exitCode() != 0) {
+            CommandResult probe = context.run(node, Command.shell(PROBE));
+            if (probe.exitCode() == NOT_INSTALLED) {
                 return null;
             }
-            boolean running = running(context, node);
-            boolean autoload = autoload(context, node);
+            List<ServiceShutdown.Result> results = new ArrayList<>(List.of(daemon(context, node, probe.stdout())));
+            // GPFS starts at boot if autoload=yes, from its own boot service (SysV gpfs, systemd gpfs/mmautoload,
+            // AIX inittab): where that service is enabled in its own right it is disabled too.
+            if (!results.get(0).failed()) {
+                NodeExec exec = NodeCommands.exec(context, node);
+                for (ServiceState boot : platform.services().states(exec, List.of("gpfs"))) {
+                    if (boot.installed() && boot.enabledAtBoot()) {
+                        results.add(ServiceShutdown.stopAndDisable(context, node, platform.services(), boot, List.of()));
+                    }
+                }
+            }
+            return results;
+        }
+
+        private static ServiceShutdown.Result daemon(StepContext context, Node node, String probe)
+                throws ShellException, InterruptedException {
+            boolean running = running(probe);
+            boolean autoload = autoload(probe);
             List<Command> actions = new ArrayList<>();
             if (running) {
                 actions.add(Command.of(BIN + "mmshutdown"));
@@ -142,35 +161,34 @@ interface HpcProduct {
                 actions.add(Command.of(BIN + "mmchconfig", "autoload=no"));
             }
             if (actions.isEmpty()) {
-                return List.of(new ServiceShutdown.Result(null, "gpfs already down, autoload=no", null));
+                return new ServiceShutdown.Result(null, "gpfs already down, autoload=no", null);
             }
             List<String> shown = new ArrayList<>();
             actions.forEach(c -> shown.add("`" + NodeCommands.shown(c) + "`"));
             String state = (running ? "active" : "down") + ", autoload=" + (autoload ? "yes" : "no");
             if (context.checkMode()) {
-                return List.of(new ServiceShutdown.Result("would stop gpfs (" + state + "): "
-                        + String.join(", ", shown), null, null));
+                return new ServiceShutdown.Result("would stop gpfs (" + state + "): " + String.join(", ", shown), null, null);
             }
             for (Command c : actions) {
                 CommandResult r = context.run(node, c);
                 if (r.exitCode() != 0) {
-                    return List.of(new ServiceShutdown.Result(null, null, node.label() + ": `" + NodeCommands.shown(c)
+                    return new ServiceShutdown.Result(null, null, node.label() + ": `" + NodeCommands.shown(c)
                             + "` failed (exit " + r.exitCode() + ": " + NodeCommands.firstLine(r)
-                            + "). Check with `mmgetstate -L` and `mmlsconfig autoload`."));
+                            + "). Check with `mmgetstate -L` and `mmlsconfig autoload`.");
                 }
             }
-            if (running(context, node) || autoload(context, node)) {
-                return List.of(new ServiceShutdown.Result(null, null, node.label() + ": GPFS is still active or"
-                        + " autoloads after " + String.join(", ", shown) + ". Check with `mmgetstate -L`."));
+            String after = context.run(node, Command.shell(PROBE)).stdout();
+            if (running(after) || autoload(after)) {
+                return new ServiceShutdown.Result(null, null, node.label() + ": GPFS is still active or"
+                        + " autoloads after " + String.join(", ", shown) + ". Check with `mmgetstate -L`.");
             }
-            return List.of(new ServiceShutdown.Result("stopped gpfs and set autoload=no (" + String.join(", ", shown)
-                    + ")", null, null));
+            return new ServiceShutdown.Result("stopped gpfs and set autoload=no (" + String.join(", ", shown) + ")",
+                    null, null);
         }
 
-        private static boolean running(StepContext context, Node node) throws ShellException, InterruptedException {
-            CommandResult r = context.run(node, Command.of(BIN + "mmgetstate"));
+        private static boolean running(String probe) {
             String state = "";
-            for (String line : r.stdout().split("\n")) {
+            for (String line : probe.split("\n")) {
                 String[] f = line.strip().split("\\s+");
                 if (f.length >= 3 && f[0].matches("\\d+")) {
                     state = f[f.length - 1];
@@ -179,9 +197,8 @@ interface HpcProduct {
             return state.equals("active") || state.equals("arbitrating");
         }
 
-        private static boolean autoload(StepContext context, Node node) throws ShellException, InterruptedException {
-            CommandResult r = context.run(node, Command.of(BIN + "mmlsconfig", "autoload"));
-            return r.stdout().lines().anyMatch(l -> l.strip().matches("autoload\\s+yes.*"));
+        private static boolean autoload(String probe) {
+            return probe.lines().anyMatch(l -> l.strip().matches("autoload\\s+yes.*"));
         }
     }
 }

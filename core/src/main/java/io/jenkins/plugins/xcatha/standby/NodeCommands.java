@@ -9,9 +9,6 @@ import io.jenkins.plugins.xcatha.platform.Platform;
 import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
 import io.jenkins.plugins.xcatha.xcat.HostLookup;
-import io.jenkins.plugins.xcatha.xcat.InterfaceAddresses;
-import io.jenkins.plugins.xcatha.xcat.PublicKeyLine;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -31,7 +28,7 @@ final class NodeCommands {
      * The public host keys of the node's sshd: the HostKey files its configuration names (sshd_config, or a
      * configuration of its own in a directory under /etc/ssh), else the default key files.
      */
-    private static final String HOST_KEYS = "keys=$(for c in /etc/ssh/sshd_config /etc/ssh/*/sshd_config; do "
+    static final String HOST_KEYS = "keys=$(for c in /etc/ssh/sshd_config /etc/ssh/*/sshd_config; do "
             + "[ -f \"$c\" ] && sed -n 's/^[[:space:]]*[Hh][Oo][Ss][Tt][Kk][Ee][Yy][[:space:]][[:space:]]*\\([^[:space:]]*\\).*/\\1/p' \"$c\"; "
             + "done); [ -n \"$keys\" ] || keys='/etc/ssh/ssh_host_rsa_key /etc/ssh/ssh_host_ecdsa_key "
             + "/etc/ssh/ssh_host_ed25519_key'; for k in $keys; do [ -f \"$k.pub\" ] && cat \"$k.pub\"; done; true";
@@ -68,17 +65,6 @@ final class NodeCommands {
         return node.role() == Node.Role.PRIMARY ? context.standby() : context.primary();
     }
 
-    /** The addresses on the node's interfaces: {@code ip -o addr} on Linux, {@code ifconfig -a} on AIX. */
-    static InterfaceAddresses interfaces(StepContext context, Node node, OsFamily os)
-            throws ShellException, InterruptedException {
-        Command c = os == OsFamily.AIX ? tool("ifconfig", "-a") : tool("ip", "-o", "addr", "show");
-        CommandResult r = context.run(node, c);
-        if (r.exitCode() != 0) {
-            throw new ShellException(r.host(), ShellException.Phase.COMMAND, "could not list the interface"
-                    + " addresses of " + node.label() + " (`" + shown(c) + "` exit " + r.exitCode() + "): " + firstLine(r));
-        }
-        return InterfaceAddresses.parse(r.stdout());
-    }
 
     /** What {@code name} resolves to on the node: {@code getent hosts} on Linux, {@code host} on AIX. */
     static Set<String> resolve(StepContext context, Node node, OsFamily os, String name)
@@ -104,9 +90,6 @@ final class NodeCommands {
         return String.join(" ", argv);
     }
 
-    static Set<PublicKeyLine> hostKeys(StepContext context, Node node) throws ShellException, InterruptedException {
-        return new LinkedHashSet<>(PublicKeyLine.findAll(context.run(node, Command.shell(HOST_KEYS)).stdout()));
-    }
 
     /** First line of the output, for messages that must stay one line. */
     static String firstLine(CommandResult r) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.xcatha.standby;
 
-import io.jenkins.plugins.xcatha.exec.Command;
+import io.jenkins.plugins.xcatha.config.HostAndPort;
+import io.jenkins.plugins.xcatha.config.InvalidInputException;
 import io.jenkins.plugins.xcatha.exec.CommandResult;
 import io.jenkins.plugins.xcatha.exec.ShellException;
 import io.jenkins.plugins.xcatha.platform.OsFamily;
@@ -11,11 +12,11 @@ import io.jenkins.plugins.xcatha.procedure.Outcome;
 import io.jenkins.plugins.xcatha.procedure.ProcedureStep;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
 import io.jenkins.plugins.xcatha.xcat.DatabaseEngine;
-import io.jenkins.plugins.xcatha.xcat.InterfaceAddresses;
-import io.jenkins.plugins.xcatha.xcat.LsxcatdOutput;
 import io.jenkins.plugins.xcatha.xcat.MountTable;
 import io.jenkins.plugins.xcatha.xcat.SiteAttributes;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -29,10 +30,6 @@ import java.util.Set;
  */
 final class PreflightStep implements ProcedureStep {
     static final String ID = "preflight";
-    private static final String CFGLOC_PREFIX = "if [ -f /etc/xcat/cfgloc ]; then "
-            // Only the leading word before ':' leaves the node: the rest of the line holds the DB password.
-            + "sed -n '1s/^\\([A-Za-z0-9]*\\):.*$/\\1/p' /etc/xcat/cfgloc; else echo '(no cfgloc)'; fi";
-
     private final StandbyPrepareOptions options;
 
     PreflightStep(StandbyPrepareOptions options) {
@@ -59,8 +56,9 @@ final class PreflightStep implements ProcedureStep {
         Node primary = context.primary();
         Node standby = context.standby();
         List<String> notes = new ArrayList<>();
+        Map<Node.Role, MountTable> mounts = new EnumMap<>(Node.Role.class);
         for (Node node : List.of(primary, standby)) {
-            Outcome unreachable = detect(context, node);
+            Outcome unreachable = detect(context, node, mounts);
             if (unreachable != null) {
                 return unreachable;
             }
@@ -70,6 +68,15 @@ final class PreflightStep implements ProcedureStep {
         NodeIdentity pi = NodeCommands.identity(context, primary);
         NodeIdentity si = NodeCommands.identity(context, standby);
 
+        for (Node node : List.of(primary, standby)) {
+            String name = NodeCommands.identity(context, node).hostname();
+            try {
+                HostAndPort.parse("hostname", name, HostAndPort.SSH_PORT);
+            } catch (InvalidInputException e) {
+                return Outcome.failed(node.label() + " reports the host name '" + name.replace("\n", "\\n")
+                        + "', which is not a valid host name: fix it with `hostname` and /etc/hostname first");
+            }
+        }
         Optional<String> sameMachine = sameMachine(pi, si);
         if (sameMachine.isPresent()) {
             return Outcome.failed("primary " + primary.name() + " and standby " + standby.name()
@@ -91,7 +98,7 @@ final class PreflightStep implements ProcedureStep {
                     + standby.name() + " has " + sv + "; install the same xCAT release on both");
         }
 
-        Outcome guard = activeManagementNodeGuard(context, pp, sp, pi, si, notes);
+        Outcome guard = activeManagementNodeGuard(context, pp, sp, pi, si, mounts, notes);
         if (guard != null) {
             return guard;
         }
@@ -102,35 +109,20 @@ final class PreflightStep implements ProcedureStep {
                 + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)));
     }
 
-    /** Learns platform, identity, xCAT version and engine of a node; an Outcome when it cannot. */
-    private Outcome detect(StepContext context, Node node) throws InterruptedException {
+    /** Learns platform, identity, xCAT version, engine and mounts of a node; an Outcome when it cannot. */
+    private Outcome detect(StepContext context, Node node, Map<Node.Role, MountTable> mounts)
+            throws InterruptedException {
         try {
-            Platform platform;
+            NodeProbe probe = NodeProbe.run(context, node);
             try {
-                platform = Platform.detect(NodeCommands.exec(context, node), options.initSystem().orElse(null));
+                context.facts().put(node.role(), StandbyFacts.PLATFORM, probe.platform(options.initSystem().orElse(null)));
             } catch (IllegalStateException e) {
                 return Outcome.failed(node.label() + ": " + e.getMessage());
             }
-            context.facts().put(node.role(), StandbyFacts.PLATFORM, platform);
-
-            CommandResult hostname = context.run(node, Command.of("hostname"));
-            InterfaceAddresses interfaces = NodeCommands.interfaces(context, node, platform.os());
-            context.facts().put(node.role(), StandbyFacts.IDENTITY, new NodeIdentity(hostname.stdout().strip(),
-                    interfaces.external(), NodeCommands.hostKeys(context, node)));
-
-            CommandResult version = context.run(node, NodeCommands.tool("lsxcatd", "-v"));
-            Optional<String> v = LsxcatdOutput.parse(version.stdout()).version();
-            if (v.isEmpty()) {
-                // xcatd is down (a re-run after stop-xcat-services): the version is in the files all the same.
-                version = context.run(node, NodeCommands.bypassingXcatd("lsxcatd", "-v"));
-                v = LsxcatdOutput.parse(version.stdout()).version();
-            }
-            v.ifPresent(value -> context.facts().put(node.role(), StandbyFacts.XCAT_VERSION, value));
-
-            CommandResult prefix = context.run(node, Command.shell(CFGLOC_PREFIX));
-            String p = prefix.stdout().strip();
-            context.facts().put(node.role(), StandbyFacts.ENGINE,
-                    DatabaseEngine.fromCfglocPrefix(p.equals("(no cfgloc)") ? "" : p));
+            context.facts().put(node.role(), StandbyFacts.IDENTITY, probe.identity());
+            probe.xcatVersion().ifPresent(v -> context.facts().put(node.role(), StandbyFacts.XCAT_VERSION, v));
+            context.facts().put(node.role(), StandbyFacts.ENGINE, probe.engine());
+            mounts.put(node.role(), probe.mounts());
             return null;
         } catch (ShellException e) {
             return Outcome.failed(node.label() + " is not reachable: " + e.getMessage());
@@ -157,21 +149,25 @@ final class PreflightStep implements ProcedureStep {
      * compared with the addresses both nodes carry, and the shared directories with both mount tables.
      */
     private Outcome activeManagementNodeGuard(StepContext context, Platform pp, Platform sp, NodeIdentity pi,
-                                              NodeIdentity si, List<String> notes)
+                                              NodeIdentity si, Map<Node.Role, MountTable> mounts, List<String> notes)
             throws ShellException, InterruptedException {
         Node primary = context.primary();
         Node standby = context.standby();
         DatabaseEngine engine = context.facts().get(Node.Role.PRIMARY, StandbyFacts.ENGINE).orElse(null);
+        Optional<SiteAttributes> site = site(context);
+        Optional<String> master = site.flatMap(SiteAttributes::master);
+        site.flatMap(a -> a.get("databaseloc")).filter(d -> d.startsWith("/"))
+                .ifPresent(d -> context.facts().put(StandbyFacts.DATABASE_LOCATION, d));
+        String databaseLocation = context.facts().get(StandbyFacts.DATABASE_LOCATION).orElse(null);
 
-        List<String> standbyMounted = SharedDirectories.mounted(mounts(context, standby),
-                SharedDirectories.on(options, sp.os(), engine));
-        List<String> primaryMounted = SharedDirectories.mounted(mounts(context, primary),
-                SharedDirectories.on(options, pp.os(), engine));
+        List<String> standbyMounted = SharedDirectories.mounted(mounts.get(Node.Role.STANDBY),
+                SharedDirectories.on(options, sp.os(), engine, databaseLocation));
+        List<String> primaryMounted = SharedDirectories.mounted(mounts.get(Node.Role.PRIMARY),
+                SharedDirectories.on(options, pp.os(), engine, databaseLocation));
 
-        Optional<String> master = siteMaster(context);
         if (master.isEmpty()) {
             return Outcome.failed("could not learn the cluster's management address (site.master) from primary "
-                    + primary.name() + " (`lsdef -t site -l`, `tabdump site` gave none): without it the standby"
+                    + primary.name() + " (`lsdef -t site -l`, `XCATBYPASS=1 tabdump site` gave none): without it the standby"
                     + " cannot be proven not to be the active management node; set site.master on the primary");
         }
         String address = masterAddress(context, primary, pp.os(), master.get());
@@ -209,34 +205,19 @@ final class PreflightStep implements ProcedureStep {
         return master.equals(address) ? master : master + " (" + address + ")";
     }
 
-    private static MountTable mounts(StepContext context, Node node) throws ShellException, InterruptedException {
-        CommandResult r = context.run(node, NodeCommands.tool("mount"));
-        if (r.exitCode() != 0) {
-            throw new ShellException(r.host(), ShellException.Phase.COMMAND, "could not read the mount table of "
-                    + node.label() + " (`mount` exit " + r.exitCode() + "): " + NodeCommands.firstLine(r));
-        }
-        return MountTable.parse(r.stdout());
-    }
 
-    /** site.master through xcatd; if the primary's xcatd does not answer, read the database directly. */
-    private static Optional<String> siteMaster(StepContext context) throws ShellException, InterruptedException {
+    /** The site table through xcatd; if the primary's xcatd does not answer, read from the database directly. */
+    private static Optional<SiteAttributes> site(StepContext context) throws ShellException, InterruptedException {
         Node primary = context.primary();
         CommandResult lsdef = context.run(primary, NodeCommands.tool("lsdef", "-t", "site", "-l"));
         if (lsdef.exitCode() == 0) {
-            Optional<String> m = SiteAttributes.parseLsdef(lsdef.stdout()).master();
-            if (m.isPresent()) {
-                return m;
-            }
-        }
-        CommandResult tabdump = context.run(primary, NodeCommands.tool("tabdump", "site"));
-        if (tabdump.exitCode() == 0) {
-            Optional<String> m = SiteAttributes.parseTabdump(tabdump.stdout()).master();
-            if (m.isPresent()) {
-                return m;
+            SiteAttributes site = SiteAttributes.parseLsdef(lsdef.stdout());
+            if (site.master().isPresent()) {
+                return Optional.of(site);
             }
         }
         CommandResult direct = context.run(primary, NodeCommands.bypassingXcatd("tabdump", "site"));
-        return direct.exitCode() == 0 ? SiteAttributes.parseTabdump(direct.stdout()).master() : Optional.empty();
+        return direct.exitCode() == 0 ? Optional.of(SiteAttributes.parseTabdump(direct.stdout())) : Optional.empty();
     }
 
     /** site.master may be a host name: resolve it on the primary, as the compute nodes would. */

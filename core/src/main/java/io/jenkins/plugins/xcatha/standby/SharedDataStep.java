@@ -50,7 +50,8 @@ final class SharedDataStep implements ProcedureStep {
         Node standby = context.standby();
         Platform platform = NodeCommands.platform(context, standby);
         DatabaseEngine engine = context.facts().get(Node.Role.STANDBY, StandbyFacts.ENGINE).orElse(null);
-        List<String> dirs = SharedDirectories.on(options, platform.os(), engine);
+        List<String> dirs = SharedDirectories.on(options, platform.os(), engine,
+                context.facts().get(StandbyFacts.DATABASE_LOCATION).orElse(null));
         CommandResult r = context.run(standby, NodeCommands.tool("mount"));
         if (r.exitCode() != 0) {
             return Outcome.failed("could not read the mount table of standby " + standby.name() + " (`mount` exit "

@@ -13,14 +13,31 @@ final class SharedDirectories {
     private SharedDirectories() {
     }
 
-    /** The configured list ({@code ~} expanded for the node's OS), plus the engine's DB directory by default. */
-    static List<String> on(StandbyPrepareOptions options, OsFamily os, DatabaseEngine engine) {
+    /** Directories that hold the system, never an xCAT shared directory of their own. */
+    private static final Set<String> SYSTEM_DIRS = Set.of("/", "/var", "/var/lib", "/opt", "/usr", "/home");
+
+    /**
+     * The configured list ({@code ~} expanded for the node's OS), plus, by default, the engine's database
+     * directory. DB2 keeps its instance under site.databaseloc ({@code databaseLocation}, may be null:
+     * /var/lib by default), where db2sqlsetup creates {@code db2}; the HA docs mount the shared disk on
+     * databaseloc itself (e.g. /db2database), so that is shared too unless it is a system directory.
+     */
+    static List<String> on(StandbyPrepareOptions options, OsFamily os, DatabaseEngine engine, String databaseLocation) {
         Set<String> dirs = new LinkedHashSet<>();
         for (String d : options.sharedDirs()) {
             dirs.add(os.expandHome(d));
         }
         if (!options.sharedDirsGiven() && engine != null) {
-            dirs.add(engine.dataDirectory());
+            if (engine == DatabaseEngine.DB2 && databaseLocation != null) {
+                String loc = databaseLocation.length() > 1 && databaseLocation.endsWith("/")
+                        ? databaseLocation.substring(0, databaseLocation.length() - 1) : databaseLocation;
+                if (!SYSTEM_DIRS.contains(loc)) {
+                    dirs.add(loc);
+                }
+                dirs.add((loc.equals("/") ? "" : loc) + "/db2");
+            } else {
+                dirs.add(engine.dataDirectory());
+            }
         }
         return List.copyOf(dirs);
     }

@@ -13,6 +13,9 @@ final class StandbyFacts {
     /** site.master as the primary's xCAT database has it, resolved to an address. */
     static final Facts.Key<String> MANAGEMENT_ADDRESS = Facts.Key.of("management address", String.class);
 
+    /** site.databaseloc of the primary: where DB2 keeps its instance directory. */
+    static final Facts.Key<String> DATABASE_LOCATION = Facts.Key.of("database location", String.class);
+
     private StandbyFacts() {
     }
 }

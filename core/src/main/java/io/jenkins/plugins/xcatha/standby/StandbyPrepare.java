@@ -1,5 +1,7 @@
 package io.jenkins.plugins.xcatha.standby;
 
+import io.jenkins.plugins.xcatha.config.HostAndPort;
+import io.jenkins.plugins.xcatha.config.InvalidInputException;
 import io.jenkins.plugins.xcatha.procedure.Procedure;
 import io.jenkins.plugins.xcatha.report.Mode;
 import java.util.List;
@@ -38,6 +40,26 @@ public final class StandbyPrepare {
                 new StopXcatServicesStep(),
                 new StopHpcDaemonsStep(options),
                 new BackupDatabaseStep(options)));
+    }
+
+    /** The two management nodes as the user named them (HOST or HOST:PORT), checked before any connection. */
+    public record Targets(HostAndPort primary, HostAndPort standby) {
+    }
+
+    /**
+     * Validates the primary and standby given by the user (Pipeline parameters {@code primary} and
+     * {@code standby}) before anything connects to them.
+     *
+     * @throws InvalidInputException naming the field and the value
+     */
+    public static Targets targets(String primary, String standby) {
+        HostAndPort p = HostAndPort.parse("primary", primary, HostAndPort.SSH_PORT);
+        HostAndPort s = HostAndPort.parse("standby", standby, HostAndPort.SSH_PORT);
+        if (p.equals(s)) {
+            throw new InvalidInputException("standby", "'" + standby + "' is the primary too: give two different"
+                    + " management nodes");
+        }
+        return new Targets(p, s);
     }
 
     public static Mode mode(StandbyPrepareOptions options) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.xcatha.standby;
 
+import io.jenkins.plugins.xcatha.backup.DbBackupOptions;
 import io.jenkins.plugins.xcatha.config.InvalidInputException;
 import io.jenkins.plugins.xcatha.config.Validate;
 import io.jenkins.plugins.xcatha.platform.InitSystem;
@@ -26,6 +27,9 @@ public final class StandbyPrepareOptions {
             "(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
                     + "|[0-9A-Fa-f:]+:[0-9A-Fa-f:.]*");
 
+    /** Directory names as xCAT and the HA docs use them; quotes, $, `, ;, \ and blanks are refused. */
+    private static final Pattern SHARED_DIR = Pattern.compile("[A-Za-z0-9_.,:@%+=~/-]+");
+
     private final List<String> sharedDirs;
     private final boolean sharedDirsGiven;
     private final List<String> hpcDaemons;
@@ -35,7 +39,7 @@ public final class StandbyPrepareOptions {
     private final boolean backupDatabase;
     private final boolean checkMode;
     private final String initSystem;
-    private final DatabaseBackupRequest backup;
+    private final DbBackupOptions backup;
 
     private StandbyPrepareOptions(Builder b) {
         this.sharedDirs = b.sharedDirs == null ? DEFAULT_SHARED_DIRS : List.copyOf(b.sharedDirs);
@@ -67,6 +71,10 @@ public final class StandbyPrepareOptions {
         }
         for (String dir : sharedDirs) {
             String path = Validate.absolutePath("sharedDirs", dir);
+            if (!SHARED_DIR.matcher(path).matches()) {
+                throw new InvalidInputException("sharedDirs", "'" + printable(dir) + "' contains a character a shared"
+                        + " xCAT directory never has (quotes, $, `, ;, \\ or white space)");
+            }
             if (path.equals("/") || path.equals("~")) {
                 throw new InvalidInputException("sharedDirs", "'" + dir + "' is a whole root file system or home,"
                         + " not a shared xCAT directory");
@@ -89,9 +97,6 @@ public final class StandbyPrepareOptions {
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("initSystem", e.getMessage());
             }
-        }
-        if (backupDatabase && backup != null) {
-            backup.validate();
         }
         return this;
     }
@@ -148,9 +153,9 @@ public final class StandbyPrepareOptions {
         return Optional.ofNullable(initSystem).map(InitSystem::parse);
     }
 
-    /** The db-backup options the backup-database step hands on, when backupDatabase is set. */
-    public Optional<DatabaseBackupRequest> backup() {
-        return Optional.ofNullable(backup);
+    /** The db-backup options backup-database runs with when backupDatabase is set (db-backup's defaults if not given). */
+    public DbBackupOptions backup() {
+        return backup == null ? DbBackupOptions.builder().build() : backup;
     }
 
     @Override
@@ -171,7 +176,7 @@ public final class StandbyPrepareOptions {
         private boolean backupDatabase;
         private boolean checkMode;
         private String initSystem;
-        private DatabaseBackupRequest backup;
+        private DbBackupOptions backup;
 
         private Builder() {
         }
@@ -218,7 +223,7 @@ public final class StandbyPrepareOptions {
             return this;
         }
 
-        public Builder backup(DatabaseBackupRequest request) {
+        public Builder backup(DbBackupOptions request) {
             this.backup = request;
             return this;
         }

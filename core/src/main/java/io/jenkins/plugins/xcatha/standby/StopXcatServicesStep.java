@@ -52,11 +52,11 @@ final class StopXcatServicesStep implements ProcedureStep {
         Node standby = StandbyGuard.standbyOnly(context);
         Platform platform = NodeCommands.platform(context, standby);
         NodeExec exec = NodeCommands.exec(context, standby);
+        List<String> names = new ArrayList<>(List.of(XcatdVerifyStep.XCATD));
+        names.addAll(platform.os() == OsFamily.AIX ? AIX_DHCP : LINUX_DHCP);
         List<ServiceState> targets = new ArrayList<>();
-        targets.add(platform.services().state(exec, XcatdVerifyStep.XCATD));
-        for (String dhcp : platform.os() == OsFamily.AIX ? AIX_DHCP : LINUX_DHCP) {
-            ServiceState s = platform.services().state(exec, dhcp);
-            if (s.installed()) {
+        for (ServiceState s : platform.services().states(exec, names)) {
+            if (s.installed() || s.name().equals(XcatdVerifyStep.XCATD)) {
                 targets.add(s);
             }
         }

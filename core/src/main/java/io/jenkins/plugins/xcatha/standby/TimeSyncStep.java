@@ -108,9 +108,7 @@ final class TimeSyncStep implements ProcedureStep {
                 if (!chrony.get()) {
                     return Optional.empty();
                 }
-                CommandResult sources = context.run(node, NodeCommands.tool("chronyc", "sources"));
-                Optional<String> source = ChronyStatus.syncedSource(sources.stdout());
-                return Optional.of("synchronised to " + source.or(() -> ChronyStatus.trackingReference(tracking.stdout()))
+                return Optional.of("synchronised to " + ChronyStatus.trackingReference(tracking.stdout())
                         .orElse("a source") + " (chrony)");
             }
         }

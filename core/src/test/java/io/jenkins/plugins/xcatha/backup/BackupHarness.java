@@ -1,5 +1,10 @@
 package io.jenkins.plugins.xcatha.backup;
 
+import io.jenkins.plugins.xcatha.config.HostAndPort;
+import io.jenkins.plugins.xcatha.exec.ShellSettings;
+import io.jenkins.plugins.xcatha.exec.SshCredentials;
+import io.jenkins.plugins.xcatha.exec.hostkey.KnownHostsFileVerification;
+import io.jenkins.plugins.xcatha.exec.trilead.TrileadShell;
 import io.jenkins.plugins.xcatha.procedure.Cluster;
 import io.jenkins.plugins.xcatha.procedure.Facts;
 import io.jenkins.plugins.xcatha.procedure.Node;
@@ -26,16 +31,12 @@ final class BackupHarness {
     private BackupHarness() {
     }
 
+    /** The node over the product's Trilead shell: one connection, host key checked against known_hosts. */
     static Node node(SimulatedCluster cluster, SimulatedNode simulated) {
-        // One multiplexed connection per node and test, as the product's OpenSshShell keeps one.
-        String controlPath = cluster.runDirectory().resolve("cm-" + simulated.hostname()).toString();
-        return new Node(Node.Role.PRIMARY, simulated.hostname(), new SshCliTestShell(
-                "root@" + simulated.address(), line -> {
-                    List<String> argv = new ArrayList<>(cluster.sshCommand(simulated, line));
-                    argv.addAll(1, List.of("-o", "ControlMaster=auto", "-o", "ControlPath=" + controlPath,
-                            "-o", "ControlPersist=20"));
-                    return argv;
-                }));
+        TrileadShell shell = new TrileadShell(new HostAndPort(simulated.address(), simulated.port()),
+                SshCredentials.identityFile("root", cluster.clientKey().privateKeyFile(), null),
+                new KnownHostsFileVerification(cluster.knownHostsFile()), ShellSettings.defaults());
+        return new Node(Node.Role.PRIMARY, simulated.hostname(), shell);
     }
 
     /** Everything a run reported, with the progress lines a build log would show. */

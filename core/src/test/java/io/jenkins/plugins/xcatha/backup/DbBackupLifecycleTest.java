@@ -17,9 +17,20 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.jenkins.plugins.xcatha.exec.ShellException;
+import io.jenkins.plugins.xcatha.procedure.Cluster;
 import io.jenkins.plugins.xcatha.procedure.Node;
+import io.jenkins.plugins.xcatha.procedure.Outcome;
+import io.jenkins.plugins.xcatha.procedure.Procedure;
+import io.jenkins.plugins.xcatha.procedure.ProcedureRunner;
+import io.jenkins.plugins.xcatha.procedure.ProcedureStep;
+import io.jenkins.plugins.xcatha.procedure.ProgressListener;
+import io.jenkins.plugins.xcatha.procedure.StepContext;
+import io.jenkins.plugins.xcatha.report.CommandRecord;
 import io.jenkins.plugins.xcatha.report.Mode;
+import io.jenkins.plugins.xcatha.report.ProcedureReport;
 import io.jenkins.plugins.xcatha.report.Result;
+import io.jenkins.plugins.xcatha.report.StepResult;
 import io.jenkins.plugins.xcatha.testkit.Fault;
 import io.jenkins.plugins.xcatha.testkit.NodeSpec;
 import io.jenkins.plugins.xcatha.testkit.SimulatedClusterRule;
@@ -194,5 +205,46 @@ public class DbBackupLifecycleTest {
         assertThat(inArchive.size(), is(71));
         assertThat(inArchive, equalTo(fromNode));
         assertThat(fromNode.keySet(), everyItem(not(containsString("sha256"))));
+    }
+
+    @Test
+    public void asOneStepOfAnotherProcedureEveryCommandIsRecordedThereAndTheLockReleased() {
+        ProcedureStep backupDatabase = new ProcedureStep() {
+            @Override
+            public String id() {
+                return "backup-database";
+            }
+
+            @Override
+            public String title() {
+                return "backup";
+            }
+
+            @Override
+            public String host(Cluster cluster) {
+                return cluster.primary().name();
+            }
+
+            @Override
+            public Outcome run(StepContext context) throws ShellException, InterruptedException {
+                return DbBackup.runWithin(context, DbBackupOptions.builder().build());
+            }
+        };
+        Node node = BackupHarness.node(sim.cluster(), sim.primary());
+        ProcedureReport report;
+        try {
+            report = new ProcedureRunner().run(new Procedure("standby-prepare", List.of(backupDatabase)),
+                    Cluster.single(node), Mode.APPLY, ProgressListener.NONE);
+        } finally {
+            node.shell().close();
+        }
+
+        StepResult step = report.step("backup-database").orElseThrow();
+        assertThat(step.message(), step.status(), is(CHANGED));
+        assertThat(step.message(), allOf(containsString("verify: 71 tables verified"),
+                containsString("checksum: backup complete")));
+        assertThat(step.commands().stream().map(CommandRecord::command).collect(Collectors.toList()),
+                hasItem(startsWith("/opt/xcat/sbin/dumpxCATdb -V -p")));
+        assertThat(list(sim.primary(), ROOT), not(hasItem(".xcat-ha.lock")));
     }
 }

@@ -3,7 +3,9 @@ package io.jenkins.plugins.xcatha.jenkins;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.Assert.assertThrows;
 
+import io.jenkins.plugins.xcatha.config.InvalidInputException;
 import java.util.Optional;
 import org.junit.Test;
 
@@ -52,6 +54,23 @@ public class FieldCheckTest {
         assertThat(FieldCheck.number("maxAgeDays", "", 1, 36_500, false), equalTo(Optional.empty()));
         assertThat(FieldCheck.number("keep", "", 1, 10_000, true).orElseThrow(),
                 equalTo("keep: a number is required"));
+    }
+
+    @Test
+    public void connectionFieldsRefuseWhatARunRefusesWithTheSameWords() {
+        assertThat(FieldCheck.port("22"), equalTo(Optional.empty()));
+        assertThat(FieldCheck.port("65536").orElseThrow(),
+                equalTo(runRefuses(Invocation.builder(Invocation.Procedure.DB_BACKUP).primary("mn1").port(65_536))));
+        assertThat(FieldCheck.commandTimeoutSeconds("86401").orElseThrow(), equalTo(runRefuses(
+                Invocation.builder(Invocation.Procedure.DB_BACKUP).primary("mn1").commandTimeoutSeconds(86_401))));
+        assertThat(FieldCheck.connectTimeoutSeconds("0").orElseThrow(), equalTo(runRefuses(
+                Invocation.builder(Invocation.Procedure.DB_BACKUP).primary("mn1").connectTimeoutSeconds(0))));
+        assertThat(FieldCheck.connectTimeoutSeconds("3600"), equalTo(Optional.empty()));
+        assertThat(FieldCheck.commandTimeoutSeconds(""), equalTo(Optional.of("commandTimeoutSeconds: a number is required")));
+    }
+
+    private static String runRefuses(Invocation.Builder request) {
+        return assertThrows(InvalidInputException.class, request::build).getMessage();
     }
 
     @Test

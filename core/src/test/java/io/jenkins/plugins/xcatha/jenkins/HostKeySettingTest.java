@@ -5,10 +5,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.Assert.assertThrows;
 
 import io.jenkins.plugins.xcatha.config.InvalidInputException;
+import io.jenkins.plugins.xcatha.exec.hostkey.KnownHostsFileVerification;
+import io.jenkins.plugins.xcatha.exec.hostkey.NoHostKeyVerification;
+import io.jenkins.plugins.xcatha.exec.hostkey.TrustOnFirstUseVerification;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.nio.file.Path;
 import org.junit.Test;
 
 public class HostKeySettingTest {
@@ -52,5 +56,26 @@ public class HostKeySettingTest {
         assertThat(HostKeySetting.noVerification().describe(), equalTo("NO host key verification"));
         assertThat(HostKeySetting.knownHostsFile("/etc/ssh/ssh_known_hosts").describe(),
                 equalTo("known_hosts file /etc/ssh/ssh_known_hosts"));
+    }
+
+    @Test
+    public void eachPolicyBecomesTheEnginesStrategyOnTheAgent() {
+        String home = System.getProperty("user.home");
+        assertThat(((KnownHostsFileVerification) HostKeySetting.defaults().verification(n -> { })).file(),
+                equalTo(Path.of(home, ".ssh", "known_hosts")));
+        assertThat(((KnownHostsFileVerification) HostKeySetting.knownHostsFile("/etc/ssh/ssh_known_hosts")
+                .verification(n -> { })).file(), equalTo(Path.of("/etc/ssh/ssh_known_hosts")));
+        assertThat(((TrustOnFirstUseVerification) HostKeySetting.trustOnFirstUse().verification(n -> { })).file(),
+                equalTo(Path.of(home, ".ssh", "known_hosts")));
+        assertThat(HostKeySetting.manuallyProvidedKey("SHA256:" + "A".repeat(43)).verification(n -> { })
+                .expectedFingerprints("mn1", 22), equalTo(java.util.List.of("SHA256:" + "A".repeat(43))));
+        assertThat(HostKeySetting.noVerification().verification(n -> { }) instanceof NoHostKeyVerification,
+                equalTo(true));
+    }
+
+    @Test
+    public void aBadSettingNeverBecomesAStrategy() {
+        assertThrows(InvalidInputException.class,
+                () -> HostKeySetting.manuallyProvidedKey("SHA256:short").verification(n -> { }));
     }
 }

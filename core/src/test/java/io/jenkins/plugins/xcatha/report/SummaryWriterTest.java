@@ -58,6 +58,22 @@ public class SummaryWriterTest {
     }
 
     @Test
+    public void commandsThatSucceededAreLeftToTheReport() {
+        StepResult refused = new StepResult("preflight", "Preflight", "mn1, mn2", Status.FAILED,
+                "refused: standby mn2 has the shared data mounted", 5,
+                List.of(new CommandRecord("mn2", "mount", 0, 5, "/dev/sdb1 on /install type ext4\n", ""),
+                        new CommandRecord("mn2", "hostname", 0, 1, "mn2\n", "")));
+        ProcedureReport report = new ProcedureReport("standby-prepare", Mode.APPLY, Instant.EPOCH, 5,
+                Map.of("primary", "mn1"), List.of(refused), false);
+
+        String text = writer.toText(report);
+
+        assertThat(text, containsString("FAILED preflight on mn1, mn2: refused: standby mn2 has the shared data mounted\n"
+                + "  (its 2 command(s) all exited 0: the finding is in their output, kept in report.json and junit.xml)\n"));
+        assertThat(text, not(containsString("$ mn2: hostname")));
+    }
+
+    @Test
     public void multiLineMessagesStayOnTheirRow() {
         StepResult step = new StepResult("preflight", "Preflight", "mn1", Status.WARNING, "first\nsecond", 1,
                 List.of());

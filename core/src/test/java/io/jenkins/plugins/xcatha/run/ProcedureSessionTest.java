@@ -10,6 +10,7 @@ import io.jenkins.plugins.xcatha.exec.CommandResult;
 import io.jenkins.plugins.xcatha.exec.RemoteShell;
 import io.jenkins.plugins.xcatha.exec.ShellException;
 import io.jenkins.plugins.xcatha.procedure.Cluster;
+import io.jenkins.plugins.xcatha.procedure.Facts;
 import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
 import io.jenkins.plugins.xcatha.procedure.Procedure;
@@ -66,6 +67,22 @@ public class ProcedureSessionTest {
         assertThat(done.artifacts().directory(), is(tmp.getRoot().toPath().resolve("xcat-ha/standby-prepare")));
         assertThat(Files.readString(done.artifacts().reportJson()), containsString("\"mode\" : \"check\""));
         assertThat(primary.closed.get() + standby.closed.get(), is(2));
+    }
+
+    @Test
+    public void whatTheStepsLearnIsReadableAfterTheRun() throws Exception {
+        Facts.Key<String> learned = Facts.Key.of("echoed", String.class);
+        ProcedureStep learns = step("preflight", Set.of(), ctx -> {
+            ctx.facts().put(learned, ctx.run(ctx.primary(), Command.of("echo", "from mn1")).stdout().strip());
+            return Outcome.ok("learned");
+        });
+        Facts facts = new Facts();
+
+        ProcedureSession.of(new Procedure("db-backup", List.of(learns)))
+                .node(Node.Role.PRIMARY, "mn1", () -> new ProcessShell("mn1"))
+                .facts(facts).run();
+
+        assertThat(facts.get(learned).orElse(null), is("from mn1"));
     }
 
     @Test

@@ -31,15 +31,18 @@ final class ProcedureLauncher {
     }
 
     /**
+     * @param workspace     null outside a {@code node} block, which fails with a message saying so
+     * @param launcher      null outside a {@code node} block, like the workspace
      * @param user          the login user as given; blank: the credential's user name, else root
      * @param credentialsId an SSHUserPrivateKey id; may be blank only when nothing is reached over SSH
      * @throws AbortException with a one-line message when the input is bad or the procedure failed
      * @throws InterruptedException when the build was stopped (after the report was archived)
      */
     static RunOutcome launch(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener,
-                             Invocation.Builder request, Invocation.Procedure procedure, String user,
-                             String credentialsId) throws IOException, InterruptedException {
-        VirtualChannel channel = launcher.getChannel();
+                             Invocation.Builder request, String user, String credentialsId)
+            throws IOException, InterruptedException {
+        Invocation.Procedure procedure = request.procedure();
+        VirtualChannel channel = launcher == null ? null : launcher.getChannel();
         if (channel == null || workspace == null) {
             throw new AbortException(Messages.ProcedureLauncher_NotOnAgent(procedure.stepName()));
         }

@@ -1,26 +1,12 @@
 package io.jenkins.plugins.xcatha.plugin;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.EnvVars;
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.Launcher;
 import hudson.Util;
-import hudson.model.AbstractProject;
 import hudson.model.Item;
-import hudson.model.Run;
-import hudson.model.TaskListener;
-import hudson.tasks.BuildStepDescriptor;
-import hudson.tasks.Builder;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
-import io.jenkins.plugins.xcatha.config.HostAndPort;
 import io.jenkins.plugins.xcatha.jenkins.FieldCheck;
 import io.jenkins.plugins.xcatha.jenkins.Invocation;
-import io.jenkins.plugins.xcatha.plugin.hostkey.HostKeyVerification;
-import io.jenkins.plugins.xcatha.plugin.hostkey.KnownHostsFileVerification;
-import java.io.IOException;
-import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -30,24 +16,16 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * The freestyle build step of {@code xcatStandbyPrepare}: checks and prepares the standby management node of
- * an xCAT HA pair. In a Pipeline use the {@code xcatStandbyPrepare} step, which returns the result.
+ * an xCAT HA pair. In a Pipeline use the {@code xcatStandbyPrepare} step, which returns the result. The
+ * connection and reporting settings are those of every build step ({@link XcatBuilder}).
  */
-public final class XcatStandbyPrepareBuilder extends Builder implements SimpleBuildStep {
+public final class XcatStandbyPrepareBuilder extends XcatBuilder {
     private final String primary;
     private final String standby;
-    private String credentialsId = "";
-    private String user = "";
-    private int port = HostAndPort.SSH_PORT;
-    private HostKeyVerification hostKeyVerification;
-    private boolean local;
-    private boolean checkMode;
-    private int commandTimeoutSeconds = Invocation.DEFAULT_COMMAND_TIMEOUT_SECONDS;
-    private int connectTimeoutSeconds = Invocation.DEFAULT_CONNECT_TIMEOUT_SECONDS;
     private String sharedDirs = "";
     private String hpcDaemons = "";
     private int maxClockSkewSeconds = Invocation.DEFAULT_MAX_CLOCK_SKEW_SECONDS;
-    private boolean failOnWarning;
-    private boolean reportOnly;
+    private boolean backupDatabase;
 
     @DataBoundConstructor
     public XcatStandbyPrepareBuilder(String primary, String standby) {
@@ -57,22 +35,6 @@ public final class XcatStandbyPrepareBuilder extends Builder implements SimpleBu
 
     public String getPrimary() { return primary; }
     public String getStandby() { return standby; }
-    public String getCredentialsId() { return credentialsId; }
-    @DataBoundSetter public void setCredentialsId(String id) { this.credentialsId = Util.fixNull(id).trim(); }
-    public String getUser() { return user; }
-    @DataBoundSetter public void setUser(String user) { this.user = Util.fixNull(user).trim(); }
-    public int getPort() { return port; }
-    @DataBoundSetter public void setPort(int port) { this.port = port; }
-    public HostKeyVerification getHostKeyVerification() { return hostKeyVerification; }
-    @DataBoundSetter public void setHostKeyVerification(HostKeyVerification v) { this.hostKeyVerification = v; }
-    public boolean isLocal() { return local; }
-    @DataBoundSetter public void setLocal(boolean local) { this.local = local; }
-    public boolean isCheckMode() { return checkMode; }
-    @DataBoundSetter public void setCheckMode(boolean checkMode) { this.checkMode = checkMode; }
-    public int getCommandTimeoutSeconds() { return commandTimeoutSeconds; }
-    @DataBoundSetter public void setCommandTimeoutSeconds(int s) { this.commandTimeoutSeconds = s; }
-    public int getConnectTimeoutSeconds() { return connectTimeoutSeconds; }
-    @DataBoundSetter public void setConnectTimeoutSeconds(int s) { this.connectTimeoutSeconds = s; }
     /** Paths separated by commas or line breaks; blank: /etc/xcat, /install, ~/.xcat, /tftpboot, the DB dir. */
     public String getSharedDirs() { return sharedDirs; }
     @DataBoundSetter public void setSharedDirs(String dirs) { this.sharedDirs = Util.fixNull(dirs).trim(); }
@@ -81,56 +43,28 @@ public final class XcatStandbyPrepareBuilder extends Builder implements SimpleBu
     @DataBoundSetter public void setHpcDaemons(String names) { this.hpcDaemons = Util.fixNull(names).trim(); }
     public int getMaxClockSkewSeconds() { return maxClockSkewSeconds; }
     @DataBoundSetter public void setMaxClockSkewSeconds(int s) { this.maxClockSkewSeconds = s; }
-    public boolean isFailOnWarning() { return failOnWarning; }
-    @DataBoundSetter public void setFailOnWarning(boolean failOnWarning) { this.failOnWarning = failOnWarning; }
-    public boolean isReportOnly() { return reportOnly; }
-    @DataBoundSetter public void setReportOnly(boolean reportOnly) { this.reportOnly = reportOnly; }
-
-    Invocation.Builder request() {
-        return Invocation.builder(Invocation.Procedure.STANDBY_PREPARE)
-                .primary(primary).standby(standby).port(port).local(local)
-                .hostKey(HostKeyVerification.settingOf(hostKeyVerification))
-                .checkMode(checkMode).commandTimeoutSeconds(commandTimeoutSeconds)
-                .connectTimeoutSeconds(connectTimeoutSeconds)
-                .sharedDirs(sharedDirs).hpcDaemons(hpcDaemons).maxClockSkewSeconds(maxClockSkewSeconds)
-                .failOnWarning(failOnWarning).reportOnly(reportOnly);
-    }
+    /** Also take a verified backup of the xCAT database on the primary (the backup-database step). */
+    public boolean isBackupDatabase() { return backupDatabase; }
+    @DataBoundSetter public void setBackupDatabase(boolean backupDatabase) { this.backupDatabase = backupDatabase; }
 
     @Override
-    public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
-                        @NonNull Launcher launcher, @NonNull TaskListener listener)
-            throws InterruptedException, IOException {
-        ProcedureLauncher.launch(run, workspace, launcher, listener, request(), Invocation.Procedure.STANDBY_PREPARE,
-                env.expand(user), env.expand(credentialsId));
+    Invocation.Builder request() {
+        return invocation(Invocation.Procedure.STANDBY_PREPARE).primary(primary).standby(standby)
+                .sharedDirs(sharedDirs).hpcDaemons(hpcDaemons).maxClockSkewSeconds(maxClockSkewSeconds)
+                .backupDatabase(backupDatabase);
     }
 
     @Extension
     @Symbol("xcatStandbyPrepareBuilder")
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
-        @Override
-        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
-            return true;
+    public static final class DescriptorImpl extends XcatBuilderDescriptor {
+        public DescriptorImpl() {
+            super(XcatStandbyPrepareStep.class);
         }
 
         @NonNull
         @Override
         public String getDisplayName() {
             return Messages.XcatStandbyPrepareBuilder_DisplayName();
-        }
-
-        /** What the form shows when nothing was chosen: the agent user's known_hosts. */
-        public HostKeyVerification getDefaultHostKeyVerification() {
-            return new KnownHostsFileVerification();
-        }
-
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return Forms.credentialsItems(item, credentialsId);
-        }
-
-        @POST
-        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return Forms.checkCredentialsId(item, value);
         }
 
         @POST
@@ -161,24 +95,6 @@ public final class XcatStandbyPrepareBuilder extends Builder implements SimpleBu
         public FormValidation doCheckMaxClockSkewSeconds(@AncestorInPath Item item, @QueryParameter String value) {
             Forms.checkConfigure(item);
             return Forms.toValidation(FieldCheck.number("maxClockSkewSeconds", value, 0, 3_600, true));
-        }
-
-        @POST
-        public FormValidation doCheckPort(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkConfigure(item);
-            return Forms.toValidation(FieldCheck.number("port", value, 1, 65_535, true));
-        }
-
-        @POST
-        public FormValidation doCheckCommandTimeoutSeconds(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkConfigure(item);
-            return Forms.toValidation(FieldCheck.number("commandTimeoutSeconds", value, 1, 86_400, true));
-        }
-
-        @POST
-        public FormValidation doCheckConnectTimeoutSeconds(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkConfigure(item);
-            return Forms.toValidation(FieldCheck.number("connectTimeoutSeconds", value, 1, 3_600, true));
         }
     }
 }

@@ -58,6 +58,8 @@ public class BuildStepsTest {
         before.setMaxAgeDays(30);
         before.setCollect(true);
         before.setFailOnWarning(true);
+        before.setLocal(true);
+        before.setReportOnly(true);
         KnownHostsFileVerification hostKeys = new KnownHostsFileVerification();
         hostKeys.setPath("/etc/ssh/ssh_known_hosts");
         before.setHostKeyVerification(hostKeys);
@@ -73,7 +75,12 @@ public class BuildStepsTest {
         before.setSharedDirs("/etc/xcat,/install");
         before.setHpcDaemons("teal,gpfs");
         before.setMaxClockSkewSeconds(5);
+        before.setBackupDatabase(true);
         before.setCheckMode(true);
+        before.setUser("xcatadm");
+        before.setPort(2222);
+        before.setCommandTimeoutSeconds(900);
+        before.setConnectTimeoutSeconds(10);
         before.setHostKeyVerification(new ManuallyProvidedKeyVerification("SHA256:" + "A".repeat(43)));
         try (ACLContext ignored = ACL.as(User.getById("admin", true))) {
             r.assertEqualDataBoundBeans(before, r.configRoundtrip(before));

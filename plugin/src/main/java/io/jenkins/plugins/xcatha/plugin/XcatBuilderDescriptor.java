@@ -1,0 +1,76 @@
+package io.jenkins.plugins.xcatha.plugin;
+
+import hudson.model.AbstractProject;
+import hudson.model.Item;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.Builder;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.xcatha.jenkins.FieldCheck;
+import io.jenkins.plugins.xcatha.plugin.hostkey.HostKeyVerification;
+import io.jenkins.plugins.xcatha.plugin.hostkey.KnownHostsFileVerification;
+import jenkins.model.Jenkins;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * What the descriptors of both freestyle build steps share: any job type, the help of the Pipeline step of
+ * the same procedure (a build step has no help files of its own), and the form methods of the common fields
+ * (Stapler finds web methods declared on a superclass of the descriptor).
+ */
+public abstract class XcatBuilderDescriptor extends BuildStepDescriptor<Builder> {
+    private final Class<? extends XcatStep> pipelineStep;
+
+    /** @param pipelineStep the Pipeline step of the same procedure, which has the same fields */
+    protected XcatBuilderDescriptor(Class<? extends XcatStep> pipelineStep) {
+        this.pipelineStep = pipelineStep;
+    }
+
+    @Override
+    public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+        return true;
+    }
+
+    /**
+     * The help of the Pipeline step, for the whole build step (no field) and for each field, so that each
+     * text is written once.
+     */
+    @Override
+    public String getHelpFile(String fieldName) {
+        return Jenkins.get().getDescriptorOrDie(pipelineStep).getHelpFile(fieldName);
+    }
+
+    /** What the form shows when nothing was chosen: the agent user's known_hosts. */
+    public HostKeyVerification getDefaultHostKeyVerification() {
+        return new KnownHostsFileVerification();
+    }
+
+    @POST
+    public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+        return Forms.credentialsItems(item, credentialsId);
+    }
+
+    @POST
+    public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+        return Forms.checkCredentialsId(item, value);
+    }
+
+    @POST
+    public FormValidation doCheckPort(@AncestorInPath Item item, @QueryParameter String value) {
+        Forms.checkConfigure(item);
+        return Forms.toValidation(FieldCheck.port(value));
+    }
+
+    @POST
+    public FormValidation doCheckCommandTimeoutSeconds(@AncestorInPath Item item, @QueryParameter String value) {
+        Forms.checkConfigure(item);
+        return Forms.toValidation(FieldCheck.commandTimeoutSeconds(value));
+    }
+
+    @POST
+    public FormValidation doCheckConnectTimeoutSeconds(@AncestorInPath Item item, @QueryParameter String value) {
+        Forms.checkConfigure(item);
+        return Forms.toValidation(FieldCheck.connectTimeoutSeconds(value));
+    }
+}
