@@ -43,8 +43,9 @@ final class BackupBenchmark {
         }
 
         Stats engineTarMbPerS() {
-            return Stats.of(reps.stream().map(r -> mb(r.get("engineTarBytes").asLong())
-                    / (Math.max(1, r.get("engineTarMs").asLong()) / 1000.0)).toList());
+            List<Double> v = reps.stream().filter(r -> r.has("engineTarMs")).map(r -> mb(r.get("engineTarBytes").asLong())
+                    / (Math.max(1, r.get("engineTarMs").asLong()) / 1000.0)).toList();
+            return v.isEmpty() ? null : Stats.of(v);
         }
 
         Stats tarGzip1MbPerS() {

@@ -23,11 +23,13 @@ import java.util.Set;
 public final class BenchMain {
     static final String USAGE = """
             usage: bench/run [--quick] [--suites prepare,overhead,backup,scale] [--sizes 10,100,1000]
-                             [--heap 64m] [--backup-transport trilead|openssh] [--out FILE]
+                             [--heap 64m] [--backup-transport trilead|openssh] [--pairs 1,4,16] [--out FILE]
               --quick   a short try-out (about 2 minutes): fewer repetitions, no 1 GB backup, 1 and 4 pairs
               --suites  which measurements to run (default: all four)
               --sizes   database sizes in MB for db-backup (default 10,100,1000; quick 10,100)
               --heap    -Xmx of the JVM that runs db-backup (default 64m)
+              --backup-transport  the shell db-backup uses (default trilead, the plugin's)
+              --pairs   how many pairs to prepare at once (default 1,4,16; quick 1,4); the first is the base
               --out     where the Markdown results go (default bench/target/results-TIMESTAMP.md)
             """;
 
@@ -70,7 +72,7 @@ public final class BenchMain {
         }
         if (o.suites.contains("prepare")) {
             Progress.line("== standby-prepare: engine vs one ssh per command vs a connection per command");
-            report.prepare = new PrepareBenchmark(o.quick ? 1 : 5, work.resolve("prepare")).run();
+            report.prepare = new PrepareBenchmark(o.quick ? 1 : 3, work.resolve("prepare")).run();
             report.loadAfter.put("prepare", Machine.load());
         }
         if (o.suites.contains("backup")) {
@@ -81,8 +83,11 @@ public final class BenchMain {
         }
         if (o.suites.contains("scale")) {
             Progress.line("== scale: pairs prepared concurrently from one JVM");
-            List<Integer> counts = o.quick ? List.of(1, 4) : List.of(1, 4, 16);
-            List<Integer> reps = o.quick ? List.of(1, 1) : List.of(3, 3, 2);
+            List<Integer> counts = o.pairs != null ? o.pairs : o.quick ? List.of(1, 4) : List.of(1, 4, 16);
+            List<Integer> reps = new ArrayList<>();
+            for (int n : counts) {
+                reps.add(o.quick ? 1 : n >= 16 ? 2 : 3);
+            }
             report.scale = new ScaleBenchmark(counts, reps).run();
             report.loadAfter.put("scale", Machine.load());
         }
@@ -108,6 +113,7 @@ public final class BenchMain {
         boolean help;
         Set<String> suites = new LinkedHashSet<>(List.of("overhead", "prepare", "backup", "scale"));
         List<Long> sizes;
+        List<Integer> pairs;
         String heap = "64m";
         String backupTransport = "trilead";
         Path out;
@@ -158,6 +164,20 @@ public final class BenchMain {
                         }
                     }
                     case "--out" -> o.out = Path.of(value(args, ++i, a));
+                    case "--pairs" -> {
+                        o.pairs = new ArrayList<>();
+                        for (String p : value(args, ++i, a).split(",")) {
+                            try {
+                                int n = Integer.parseInt(p.strip());
+                                if (n < 1 || n > 64) {
+                                    throw new NumberFormatException();
+                                }
+                                o.pairs.add(n);
+                            } catch (NumberFormatException e) {
+                                throw new IllegalArgumentException("--pairs: '" + p + "' is not a number of pairs (1-64)");
+                            }
+                        }
+                    }
                     default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
                 }
             }

@@ -4,9 +4,11 @@ import com.trilead.ssh2.ChannelCondition;
 import com.trilead.ssh2.Connection;
 import com.trilead.ssh2.Session;
 import io.jenkins.plugins.xcatha.exec.Command;
+import io.jenkins.plugins.xcatha.exec.RemoteCommandWrapper;
 import io.jenkins.plugins.xcatha.exec.RemoteShell;
 import io.jenkins.plugins.xcatha.exec.openssh.OpenSshShell;
 import io.jenkins.plugins.xcatha.exec.trilead.TrileadShell;
+import io.jenkins.plugins.xcatha.testkit.ExecResult;
 import io.jenkins.plugins.xcatha.testkit.SimulatedCluster;
 import io.jenkins.plugins.xcatha.testkit.SimulatedNode;
 import java.io.IOException;
@@ -34,6 +36,9 @@ final class OverheadBenchmark {
     static final String OPENSSH_COMMAND = "command on open connection: OpenSshShell.run(true)";
     static final String RAW_TRILEAD = "raw Trilead session exec of true (no wrapper)";
     static final String RAW_MUX = "raw ssh -S master true (no wrapper)";
+    static final String NODE_TRUE = "inside the node, no SSH: sshd's ForceCommand wrapper running true";
+    static final String NODE_WRAPPED_TRUE = "inside the node, no SSH: the same with the product's kill-on-timeout wrapper";
+    static final String SSH_STARTUP = "ssh client process start and exit, no connection (ssh -G)";
 
     private final int handshakes;
     private final int commands;
@@ -75,6 +80,13 @@ final class OverheadBenchmark {
             report(out, RAW_TRILEAD);
             out.put(RAW_MUX, rawMux(pair, node));
             report(out, RAW_MUX);
+            out.put(SSH_STARTUP, sshStartup(pair, node));
+            report(out, SSH_STARTUP);
+            out.put(NODE_TRUE, insideNode(node, "true"));
+            report(out, NODE_TRUE);
+            out.put(NODE_WRAPPED_TRUE, insideNode(node, RemoteCommandWrapper.wrap(Command.of("true"),
+                    Lab.SETTINGS.commandTimeout())));
+            report(out, NODE_WRAPPED_TRUE);
         }
         return out;
     }
@@ -206,6 +218,42 @@ final class OverheadBenchmark {
             exit.addAll(1, List.of("-o", "ControlPath=" + control, "-O", "exit"));
             run(exit);
         }
+    }
+
+    /**
+     * The node's own share of a command: what sshd starts for a session ({@code sshd-command}, which logs
+     * the line and execs the shell), timed inside the node with bash's fork-free clock.
+     */
+    private Stats insideNode(SimulatedNode node, String line) {
+        node.writeFile("/tmp/xcat-ha-bench-line", line);
+        ExecResult r = node.exec("/bin/bash", "-c", "c=$(cat /tmp/xcat-ha-bench-line); for i in $(seq " + (commands + 20)
+                + "); do t=$EPOCHREALTIME; SSH_ORIGINAL_COMMAND=$c /opt/xcat-sim/bin/sshd-command >/dev/null 2>&1;"
+                + " echo \"$t $EPOCHREALTIME\"; done");
+        if (r.exitCode() != 0) {
+            throw new IllegalStateException("timing inside the node failed: " + r.stderr());
+        }
+        List<Double> ms = new ArrayList<>();
+        String[] lines = r.stdout().strip().split("\n");
+        for (int i = 20; i < lines.length; i++) {
+            String[] f = lines[i].split(" ");
+            ms.add((Double.parseDouble(f[1]) - Double.parseDouble(f[0])) * 1000);
+        }
+        return new Stats(ms);
+    }
+
+    /** What every OpenSSH command pays before any byte goes to the node: starting the ssh program. */
+    private Stats sshStartup(SimulatedCluster pair, SimulatedNode node) throws Exception {
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < commands + 20; i++) {
+            List<String> argv = new ArrayList<>(pair.sshCommand(node, "true"));
+            argv.add(1, "-G");
+            long start = System.nanoTime();
+            run(argv);
+            if (i >= 20) {
+                ms.add((System.nanoTime() - start) / 1e6);
+            }
+        }
+        return new Stats(ms);
     }
 
     /** Output goes to a file, not a pipe: the backgrounded master keeps its stdio open. */

@@ -34,6 +34,49 @@ final class PrepareBenchmark {
         /** Sum over the last Trilead apply's commands of their time as the engine measured it. */
         long trileadCommandMillis;
         long trileadReportMillis;
+        /** Apply runs: each command's time as the engine saw it, per variant, one list per repetition. */
+        final Map<Variant, List<List<Double>>> applyCommandMillis = new EnumMap<>(Variant.class);
+
+        /**
+         * Per command of the apply run: the engine's time for it minus the command's own time inside the node
+         * (medians over the repetitions), then the median over the commands. What the transport adds to
+         * each command of a real procedure.
+         */
+        Stats perCommandOverhead(Variant v) {
+            List<List<Double>> engine = applyCommandMillis.get(v);
+            List<List<Double>> floor = applyCommandMillis.get(Variant.NO_SSH);
+            if (engine == null || floor == null || engine.isEmpty() || floor.isEmpty()) {
+                return null;
+            }
+            int n = Math.min(engine.get(0).size(), floor.get(0).size());
+            List<Double> differences = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                differences.add(medianAt(engine, i) - medianAt(floor, i));
+            }
+            return new Stats(differences);
+        }
+
+        Stats ownCommandTime() {
+            List<List<Double>> floor = applyCommandMillis.get(Variant.NO_SSH);
+            if (floor == null || floor.isEmpty()) {
+                return null;
+            }
+            List<Double> each = new ArrayList<>();
+            for (int i = 0; i < floor.get(0).size(); i++) {
+                each.add(medianAt(floor, i));
+            }
+            return new Stats(each);
+        }
+
+        private static double medianAt(List<List<Double>> runs, int i) {
+            List<Double> v = new ArrayList<>();
+            for (List<Double> run : runs) {
+                if (i < run.size() && !Double.isNaN(run.get(i))) {
+                    v.add(run.get(i));
+                }
+            }
+            return v.isEmpty() ? Double.NaN : new Stats(v).median();
+        }
 
         Stats apply(Variant v) {
             return Stats.of(apply.get(v));
@@ -94,6 +137,7 @@ final class PrepareBenchmark {
             apply.report().steps().forEach(s -> results.trileadSteps.put(s.id(), s.durationMs()));
             results.trileadCommandMillis = apply.commands().stream().mapToLong(RecordedCommand::millis).sum();
             results.trileadReportMillis = apply.report().durationMs();
+            results.applyCommandMillis.computeIfAbsent(Variant.TRILEAD, k -> new ArrayList<>()).add(millis(apply));
         }
         Progress.line("  " + Variant.TRILEAD.label + ": apply " + apply.summary() + "; re-run " + rerun.summary());
     }
@@ -109,6 +153,7 @@ final class PrepareBenchmark {
                 check(apply, rerun, v, results);
                 add(results, v, apply.millis(), rerun.millis(), apply.commands().size(), rerun.commands().size(),
                         apply.handshakes());
+                results.applyCommandMillis.computeIfAbsent(v, k -> new ArrayList<>()).add(millis(apply));
                 Progress.line(prefix + "apply " + apply.summary() + "; re-run " + rerun.summary());
             }
             case SSH_PER_COMMAND -> {
@@ -124,11 +169,16 @@ final class PrepareBenchmark {
                 Replay.Outcome apply = Replay.insideNodes(applyRecording, recordedOn, pair);
                 Replay.Outcome rerun = Replay.insideNodes(rerunRecording, recordedOn, pair);
                 add(results, v, apply.millis(), rerun.millis(), apply.commands(), rerun.commands(), 0);
+                results.applyCommandMillis.computeIfAbsent(v, k -> new ArrayList<>()).add(apply.commandMillis());
                 results.fidelity.put(v, fidelity(apply, rerun));
                 Progress.line(prefix + "apply " + apply.millis() + " ms, re-run " + rerun.millis() + " ms; "
                         + fidelity(apply, rerun));
             }
         }
+    }
+
+    private static List<Double> millis(EngineRun run) {
+        return run.commands().stream().map(c -> (double) c.millis()).toList();
     }
 
     private static String fidelity(Replay.Outcome apply, Replay.Outcome rerun) {

@@ -24,8 +24,11 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  */
 final class Replay {
-    /** What a replay took and how faithfully it repeated the recorded run. */
-    record Outcome(long millis, int commands, int sameExitCode) {
+    /**
+     * What a replay took and how faithfully it repeated the recorded run; for the replay inside the nodes
+     * also each command's own time, in procedure order.
+     */
+    record Outcome(long millis, int commands, int sameExitCode, List<Double> commandMillis) {
     }
 
     private Replay() {
@@ -60,7 +63,7 @@ final class Replay {
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         List<Integer> codes = readCodes(workDir.resolve("rc.log"));
-        return new Outcome(millis, recorded.size(), sameExitCodes(recorded, codes));
+        return new Outcome(millis, recorded.size(), sameExitCodes(recorded, codes), List.of());
     }
 
     /**
@@ -96,9 +99,10 @@ final class Replay {
                     stdin = dir + "/s." + i;
                     node.writeFile(stdin, new String(to.translate(c.stdin(), recordedOn), StandardCharsets.UTF_8));
                 }
-                s.append("SSH_ORIGINAL_COMMAND=\"$(cat ").append(dir).append("/c.").append(i)
-                        .append(")\" /opt/xcat-sim/bin/sshd-command < ").append(stdin)
-                        .append(" >/dev/null 2>&1; echo $? >> ").append(dir).append("/rc\n");
+                // $EPOCHREALTIME is read without a fork: the interval is the command and its wrapper only
+                s.append("c=$(cat ").append(dir).append("/c.").append(i).append("); t=$EPOCHREALTIME; ")
+                        .append("SSH_ORIGINAL_COMMAND=$c /opt/xcat-sim/bin/sshd-command < ").append(stdin)
+                        .append(" >/dev/null 2>&1; echo \"$? $t $EPOCHREALTIME\" >> ").append(dir).append("/rc\n");
             }
             node.writeFile(dir + "/batch." + b, s.toString());
             scripts.add(dir + "/batch." + b);
@@ -115,19 +119,31 @@ final class Replay {
         // Each node's rc file holds its commands' exit codes in order; matched back in procedure order.
         int same = 0;
         int[] next = new int[Node.Role.values().length];
-        List<List<Integer>> perNode = new ArrayList<>();
+        List<List<String[]>> perNode = new ArrayList<>();
         for (Node.Role role : Node.Role.values()) {
-            SimulatedNode node = Lab.node(target, role);
-            perNode.add(node.fileExists(dir + "/rc") ? parseCodes(node.readFile(dir + "/rc")) : List.of());
+            List<String[]> lines = new ArrayList<>();
+            for (String l : Lab.node(target, role).readFile(dir + "/rc").split("\n")) {
+                if (!l.isBlank()) {
+                    lines.add(l.strip().split(" "));
+                }
+            }
+            perNode.add(lines);
         }
+        List<Double> commandMillis = new ArrayList<>();
         for (RecordedCommand c : recorded) {
-            List<Integer> mine = perNode.get(c.role().ordinal());
+            List<String[]> mine = perNode.get(c.role().ordinal());
             int k = next[c.role().ordinal()]++;
-            if (k < mine.size() && mine.get(k) == c.exitCode()) {
+            if (k >= mine.size()) {
+                commandMillis.add(Double.NaN);
+                continue;
+            }
+            String[] f = mine.get(k);
+            if (Integer.parseInt(f[0]) == c.exitCode()) {
                 same++;
             }
+            commandMillis.add((Double.parseDouble(f[2]) - Double.parseDouble(f[1])) * 1000);
         }
-        return new Outcome(millis, recorded.size(), same);
+        return new Outcome(millis, recorded.size(), same, commandMillis);
     }
 
     private static List<Integer> readCodes(Path file) throws IOException {

@@ -140,6 +140,18 @@ final class ResultsReport {
         md.append(f("Above the floor (the same %d commands run inside the nodes without SSH): Trilead engine +%.0f ms"
                         + " (%.1f ms per command, handshakes included), OpenSSH engine +%.0f ms (%.1f ms per command).\n\n",
                 n, trilead - floor, (trilead - floor) / n, openssh - floor, (openssh - floor) / n));
+        Stats own = prepare.ownCommandTime();
+        if (own != null) {
+            md.append(f("Per command of the apply run (median over its %d commands; each command's time is the median"
+                    + " of the repetitions): the command's own time inside the node %.1f ms", own.count(), own.median()));
+            for (Variant v : List.of(Variant.TRILEAD, Variant.OPENSSH, Variant.CONNECTION_PER_COMMAND)) {
+                Stats extra = prepare.perCommandOverhead(v);
+                if (extra != null) {
+                    md.append(f("; %s adds %.1f ms", v.label, extra.median()));
+                }
+            }
+            md.append(".\n\n");
+        }
         prepare.fidelity.forEach((v, text) -> md.append("- ").append(v.label).append(", last repetition: ").append(text)
                 .append('\n'));
         md.append("- last Trilead apply, per step (ms): ").append(prepare.trileadSteps).append(f(
@@ -163,7 +175,7 @@ final class ResultsReport {
             md.append(f("| %d MB (%.1f MB of CSV) | %d | %.1f s | %.1f MB/s | %.1f MB/s | %.1f MB/s | %.1f MB/s | %s | %s | %.0f%% | %.1f MiB | %.1f MiB | %s | %.1f |\n",
                     s.megabytes(), s.databaseBytes() / 1e6, s.reps().size(), s.procedureMs().median() / 1000,
                     s.collectMbPerS().median(), s.collectStreamMbPerS().median(), s.tarMbPerS().median(),
-                    s.engineTarMbPerS().median(), gz == null ? "-" : f("%.1f MB/s", gz.median()),
+                    s.engineTarMbPerS() == null ? Double.NaN : s.engineTarMbPerS().median(), gz == null ? "-" : f("%.1f MB/s", gz.median()),
                     gz1 == null ? "-" : f("%.1f MB/s", gz1.median()), s.ratio().median() * 100,
                     s.heapAfterGcPeakMax() / 1048576.0, s.heapSampledPeakMax() / 1048576.0, s.heapLimit(),
                     s.compressionRatio()));
@@ -179,20 +191,23 @@ final class ResultsReport {
     private String scaleTable() {
         StringBuilder md = new StringBuilder("### Pairs prepared concurrently from one JVM (Trilead, apply on fresh pairs)\n\n");
         md.append("| pairs | rounds | wall time (median) | vs 1 pair | per-run median | threads per pair | heap per pair"
-                + " (after GC) | heap per pair (sampled) | RSS growth | failures |\n");
-        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " (after GC) | heap per pair (sampled) | RSS growth | machine CPU busy | machine CPU per pair | JVM CPU per pair | failures |\n");
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         double t1 = Stats.of(scale.get(0).stream().map(ScaleBenchmark.Round::wallMillis).toList()).median();
         for (List<ScaleBenchmark.Round> rounds : scale) {
             ScaleBenchmark.Round r0 = rounds.get(0);
             Stats wall = Stats.of(rounds.stream().map(ScaleBenchmark.Round::wallMillis).toList());
             List<Long> runs = new ArrayList<>();
             rounds.forEach(r -> runs.addAll(r.runMillis()));
-            md.append(f("| %d | %d | %s | %.2fx | %.0f ms | %.1f | %.2f MB | %.2f MB | %.1f MB | %d |\n", r0.pairs(),
+            md.append(f("| %d | %d | %s | %.2fx | %.0f ms | %.1f | %.2f MB | %.2f MB | %.1f MB | %.0f%% | %.0f ms | %.0f ms | %d |\n", r0.pairs(),
                     rounds.size(), wall.describe("ms", 0), wall.median() / t1, Stats.of(runs).median(),
                     rounds.stream().mapToDouble(ScaleBenchmark.Round::threadsPerPair).max().orElse(0),
                     rounds.stream().mapToDouble(ScaleBenchmark.Round::heapPerPairMb).max().orElse(0),
                     rounds.stream().mapToDouble(ScaleBenchmark.Round::sampledHeapPerPairMb).max().orElse(0),
                     rounds.stream().mapToLong(r -> r.rssAfterKb() - r.rssBeforeKb()).max().orElse(0) / 1024.0,
+                    Stats.of(rounds.stream().map(ScaleBenchmark.Round::machineBusyPercent).toList()).median(),
+                    Stats.of(rounds.stream().map(ScaleBenchmark.Round::machineCpuPerPairMs).toList()).median(),
+                    Stats.of(rounds.stream().map(ScaleBenchmark.Round::jvmCpuPerPairMs).toList()).median(),
                     rounds.stream().mapToInt(ScaleBenchmark.Round::failures).sum()));
         }
         return md.append('\n').toString();

@@ -17,7 +17,17 @@ import java.util.concurrent.Future;
 final class ScaleBenchmark {
     /** One measured round of N concurrent runs. */
     record Round(int pairs, long wallMillis, List<Long> runMillis, int failures, int threadsBefore, int threadPeak,
-                 long liveHeapBefore, long sampledHeapPeak, long afterGcHeapPeak, long rssBeforeKb, long rssAfterKb) {
+                 long liveHeapBefore, long sampledHeapPeak, long afterGcHeapPeak, long rssBeforeKb, long rssAfterKb,
+                 double machineBusyPercent, long jvmCpuMillis) {
+        double jvmCpuPerPairMs() {
+            return jvmCpuMillis / (double) pairs;
+        }
+
+        /** CPU time of the whole machine (nodes, sshd, this JVM, anything else running) per pair. */
+        double machineCpuPerPairMs() {
+            return machineBusyPercent / 100 * Runtime.getRuntime().availableProcessors() * wallMillis / pairs;
+        }
+
         double threadsPerPair() {
             return (threadPeak - threadsBefore) / (double) pairs;
         }
@@ -40,6 +50,8 @@ final class ScaleBenchmark {
     }
 
     List<List<Round>> run() throws Exception {
+        Progress.line("scale: warm-up round (1 pair, not counted)");
+        round(1, 0, 1);
         List<List<Round>> all = new ArrayList<>();
         for (int i = 0; i < counts.size(); i++) {
             List<Round> rounds = new ArrayList<>();
@@ -63,6 +75,8 @@ final class ScaleBenchmark {
             long liveBefore = HeapWatch.liveHeapNow();
             int threadsBefore = Machine.liveThreads();
             long rssBefore = Machine.residentKb();
+            long[] cpuBefore = CpuTime.machine();
+            long jvmCpuBefore = CpuTime.jvmNanos();
             ExecutorService pool = Executors.newFixedThreadPool(n);
             List<Future<EngineRun>> runs = new ArrayList<>();
             Round round;
@@ -85,16 +99,17 @@ final class ScaleBenchmark {
                 long wall = (System.nanoTime() - start) / 1_000_000;
                 round = new Round(n, wall, millis, failures, threadsBefore, watch.threadPeak(), liveBefore,
                         watch.sampledPeakBytes(), Math.max(watch.afterGcPeakBytes(), HeapWatch.liveHeapNow()),
-                        rssBefore, Machine.residentKb());
+                        rssBefore, Machine.residentKb(), CpuTime.busyPercent(cpuBefore, CpuTime.machine()),
+                        (CpuTime.jvmNanos() - jvmCpuBefore) / 1_000_000);
             } finally {
                 pool.shutdownNow();
             }
             Progress.line(String.format(java.util.Locale.ROOT,
                     "  %d pair(s): wall %d ms, per run median %.0f ms, threads %d -> %d, heap live %.1f MB -> peak %.1f MB"
-                            + " after GC (%.1f MB sampled)%s",
+                            + " after GC (%.1f MB sampled), machine CPU %.0f%% busy, this JVM %.0f ms CPU per pair%s",
                     n, round.wallMillis(), Stats.of(round.runMillis()).median(), threadsBefore, round.threadPeak(),
                     liveBefore / 1e6, round.afterGcHeapPeak() / 1e6, round.sampledHeapPeak() / 1e6,
-                    round.failures() > 0 ? ", " + round.failures() + " FAILED" : ""));
+                    round.machineBusyPercent(), round.jvmCpuPerPairMs(), round.failures() > 0 ? ", " + round.failures() + " FAILED" : ""));
             return round;
         } finally {
             for (SimulatedCluster pair : pairs) {
