@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
             "  xcat-ha standby-prepare --primary mn1 --standby mn2 --check",
             "  xcat-ha standby-prepare --primary mn1 --standby mn2:2222 --identity ~/.ssh/id_ed25519 --out build",
             "  xcat-ha standby-prepare --primary 10.0.0.1 --standby 10.0.0.2 --hpc-daemons gpfs --max-clock-skew 5",
-            "  xcat-ha standby-prepare --primary mn1 --standby mn2 --backup-database --collect --out build --keep 14",
+            "  xcat-ha standby-prepare --primary mn1 --standby mn2 --backup-database --collect --out build",
             "",
             "Exit codes: 0 SUCCESS, 1 FAILURE, 2 bad usage, 3 UNSTABLE (1 with --fail-on-warning)."})
 final class StandbyPrepareCommand extends ProcedureCommand {
