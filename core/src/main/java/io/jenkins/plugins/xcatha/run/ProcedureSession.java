@@ -181,7 +181,12 @@ public final class ProcedureSession {
     private ProcedureReport runShielded(Cluster cluster, List<RemoteShell> opened) {
         CompletableFuture<ProcedureReport> done = new CompletableFuture<>();
         boolean[] runnerInterrupted = new boolean[1];
+        // Aborted while connecting: the runner starts with the interrupt, before its first step.
+        boolean abortedBeforeStart = Thread.interrupted();
         Thread runner = new Thread(() -> {
+            if (abortedBeforeStart) {
+                Thread.currentThread().interrupt();
+            }
             try {
                 ProcedureReport report = new ProcedureRunner().run(procedure, cluster, mode, progress, facts, redactor);
                 runnerInterrupted[0] = Thread.interrupted();
@@ -192,10 +197,7 @@ public final class ProcedureSession {
         }, "xcat-ha " + procedure.id());
         runner.setDaemon(true);
         runner.start();
-        boolean aborted = Thread.interrupted();
-        if (aborted) {
-            runner.interrupt();
-        }
+        boolean aborted = abortedBeforeStart;
         long deadline = System.nanoTime() + cleanupGrace.toNanos();
         boolean closed = false;
         ProcedureReport report;

@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.jenkins.plugins.xcatha.exec.Command;
 import io.jenkins.plugins.xcatha.exec.CommandResult;
@@ -26,7 +27,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.Rule;
 import org.junit.Test;
@@ -136,6 +140,71 @@ public class ProcedureSessionTest {
             assertThat(Thread.currentThread().isInterrupted(), is(true));
         } finally {
             Thread.interrupted();
+        }
+    }
+
+    @Test(timeout = 30_000)
+    public void aCleanupThatOverrunsTheGraceIsEndedByClosingTheShells() throws Exception {
+        BlockingShell node = new BlockingShell();
+        AtomicReference<String> cleanupEnded = new AtomicReference<>();
+        ProcedureStep dump = step("dump", Set.of(), ctx -> {
+            ctx.run(ctx.primary(), Command.of("dumpxCATdb"));
+            return Outcome.changed("dumped");
+        });
+        Procedure procedure = new Procedure("db-backup", List.of(dump)).withFinaliser((ctx, results) -> {
+            try {
+                ctx.run(ctx.primary(), Command.of("release-lock"));
+            } catch (ShellException | InterruptedException e) {
+                cleanupEnded.set(e.toString());
+            }
+        });
+        AtomicReference<ProcedureReport> report = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                report.set(ProcedureSession.of(procedure).node(Node.Role.PRIMARY, "mn1", () -> node)
+                        .cleanupGrace(Duration.ofMillis(300)).run().report());
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        caller.start();
+        node.commandsStarted.acquire();
+
+        caller.interrupt();
+        node.commandsStarted.acquire();
+        // Stopped again while the cleanup runs: the grace, not this, decides when it ends.
+        caller.interrupt();
+        caller.join();
+
+        assertThat(report.get().aborted(), is(true));
+        assertThat(report.get().step("dump").get().status(), is(Status.FAILED));
+        assertThat("the cleanup was ended, not left running", cleanupEnded.get(), notNullValue());
+        assertThat(node.closed.get() >= 1, is(true));
+    }
+
+    /** A node whose commands run until they are interrupted or the shell is closed. */
+    static final class BlockingShell implements RemoteShell {
+        final Semaphore commandsStarted = new Semaphore(0);
+        final CountDownLatch closing = new CountDownLatch(1);
+        final AtomicInteger closed = new AtomicInteger();
+
+        @Override
+        public String target() {
+            return "mn1";
+        }
+
+        @Override
+        public CommandResult run(Command command) throws ShellException, InterruptedException {
+            commandsStarted.release();
+            closing.await();
+            throw new ShellException("mn1", ShellException.Phase.CANCELLED, "`" + command.toShellLine()
+                    + "` was cancelled: the shell was closed");
+        }
+
+        @Override
+        public void close() {
+            closed.incrementAndGet();
+            closing.countDown();
         }
     }
 
