@@ -9,8 +9,10 @@ import io.jenkins.plugins.xcatha.exec.Command;
 import io.jenkins.plugins.xcatha.exec.CommandResult;
 import io.jenkins.plugins.xcatha.exec.RemoteShell;
 import io.jenkins.plugins.xcatha.exec.ShellException;
+import io.jenkins.plugins.xcatha.procedure.AbstractStep;
 import io.jenkins.plugins.xcatha.procedure.Cluster;
 import io.jenkins.plugins.xcatha.procedure.Facts;
+import io.jenkins.plugins.xcatha.procedure.HostScope;
 import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
 import io.jenkins.plugins.xcatha.procedure.Procedure;
@@ -43,22 +45,7 @@ public class SecretsNeverReachArtifactsTest {
         Redactor redactor = new Redactor();
         redactor.add(PASSWORD);
         RemoteShell shell = new ProcessShell("mn1");
-        ProcedureStep readsCfgloc = new ProcedureStep() {
-            @Override
-            public String id() {
-                return "database-engine";
-            }
-
-            @Override
-            public String title() {
-                return "Same database engine";
-            }
-
-            @Override
-            public String host(Cluster cluster) {
-                return cluster.primary().name();
-            }
-
+        ProcedureStep readsCfgloc = new AbstractStep("database-engine", "Same database engine", HostScope.PRIMARY) {
             @Override
             public Outcome run(StepContext context) throws ShellException, InterruptedException {
                 CommandResult cfgloc = context.runConfidential(context.primary(),

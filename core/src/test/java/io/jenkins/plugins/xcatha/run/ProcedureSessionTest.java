@@ -10,8 +10,9 @@ import io.jenkins.plugins.xcatha.exec.Command;
 import io.jenkins.plugins.xcatha.exec.CommandResult;
 import io.jenkins.plugins.xcatha.exec.RemoteShell;
 import io.jenkins.plugins.xcatha.exec.ShellException;
-import io.jenkins.plugins.xcatha.procedure.Cluster;
+import io.jenkins.plugins.xcatha.procedure.AbstractStep;
 import io.jenkins.plugins.xcatha.procedure.Facts;
+import io.jenkins.plugins.xcatha.procedure.HostScope;
 import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
 import io.jenkins.plugins.xcatha.procedure.Procedure;
@@ -24,7 +25,6 @@ import io.jenkins.plugins.xcatha.report.Status;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.time.Duration;
@@ -213,27 +213,7 @@ public class ProcedureSessionTest {
     }
 
     private static ProcedureStep step(String id, Set<String> dependsOn, Body body) {
-        return new ProcedureStep() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String title() {
-                return id;
-            }
-
-            @Override
-            public String host(Cluster cluster) {
-                return cluster.primary().name();
-            }
-
-            @Override
-            public Set<String> dependsOn() {
-                return dependsOn;
-            }
-
+        return new AbstractStep(id, id, HostScope.PRIMARY, dependsOn.toArray(String[]::new)) {
             @Override
             public Outcome run(StepContext context) throws ShellException, InterruptedException {
                 return body.run(context);
