@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 
 import io.jenkins.plugins.xcatha.exec.Command;
 import io.jenkins.plugins.xcatha.exec.CommandResult;
+import io.jenkins.plugins.xcatha.exec.ProcessShell;
 import io.jenkins.plugins.xcatha.exec.RemoteShell;
 import io.jenkins.plugins.xcatha.exec.ShellException;
 import io.jenkins.plugins.xcatha.procedure.AbstractStep;
@@ -21,7 +22,6 @@ import io.jenkins.plugins.xcatha.procedure.ProcedureStep;
 import io.jenkins.plugins.xcatha.procedure.ProgressListener;
 import io.jenkins.plugins.xcatha.procedure.Redactor;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,39 +68,5 @@ public class SecretsNeverReachArtifactsTest {
             assertThat(file.toString(), content, containsString("****"));
         }
         assertThat(Files.readString(written.reportJson()), containsString("denied for ****"));
-    }
-
-    /** Runs commands on this machine with sh, as a management node's shell would. */
-    private static final class ProcessShell implements RemoteShell {
-        private final String host;
-
-        ProcessShell(String host) {
-            this.host = host;
-        }
-
-        @Override
-        public String target() {
-            return host;
-        }
-
-        @Override
-        public CommandResult run(Command command) throws ShellException, InterruptedException {
-            long start = System.nanoTime();
-            try {
-                Process p = new ProcessBuilder("sh", "-c", command.toShellLine()).start();
-                p.getOutputStream().close();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-                int exit = p.waitFor();
-                return new CommandResult(host, command.toShellLine(), exit, out, err, 0, 0,
-                        (System.nanoTime() - start) / 1_000_000);
-            } catch (IOException e) {
-                throw new ShellException(host, ShellException.Phase.COMMAND, e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
