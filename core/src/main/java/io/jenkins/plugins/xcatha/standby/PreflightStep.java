@@ -6,10 +6,10 @@ import io.jenkins.plugins.xcatha.exec.CommandResult;
 import io.jenkins.plugins.xcatha.exec.ShellException;
 import io.jenkins.plugins.xcatha.platform.OsFamily;
 import io.jenkins.plugins.xcatha.platform.Platform;
-import io.jenkins.plugins.xcatha.procedure.Cluster;
+import io.jenkins.plugins.xcatha.procedure.AbstractStep;
+import io.jenkins.plugins.xcatha.procedure.HostScope;
 import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
-import io.jenkins.plugins.xcatha.procedure.ProcedureStep;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
 import io.jenkins.plugins.xcatha.xcat.DatabaseEngine;
 import io.jenkins.plugins.xcatha.xcat.MountTable;
@@ -28,27 +28,14 @@ import java.util.Set;
  * cluster's management address (site.master, the virtual IP). The last check holds whatever the inputs
  * say: a pair given the wrong way round is refused too, so nothing later can take down the active node.
  */
-final class PreflightStep implements ProcedureStep {
+final class PreflightStep extends AbstractStep {
     static final String ID = "preflight";
     private final StandbyPrepareOptions options;
 
     PreflightStep(StandbyPrepareOptions options) {
+        super(ID, "Both nodes reachable, different machines, same OS and xCAT; the standby is not the active MN",
+                HostScope.BOTH);
         this.options = options;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Both nodes reachable, different machines, same OS and xCAT; the standby is not the active MN";
-    }
-
-    @Override
-    public String host(Cluster cluster) {
-        return cluster.primary().name() + ", " + cluster.standby().name();
     }
 
     @Override

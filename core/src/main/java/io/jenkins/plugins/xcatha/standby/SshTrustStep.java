@@ -7,10 +7,10 @@ import io.jenkins.plugins.xcatha.exec.ShellException;
 import io.jenkins.plugins.xcatha.platform.NodeExec;
 import io.jenkins.plugins.xcatha.platform.NodeFiles;
 import io.jenkins.plugins.xcatha.platform.OsFamily;
-import io.jenkins.plugins.xcatha.procedure.Cluster;
+import io.jenkins.plugins.xcatha.procedure.AbstractStep;
+import io.jenkins.plugins.xcatha.procedure.HostScope;
 import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
-import io.jenkins.plugins.xcatha.procedure.ProcedureStep;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
 import io.jenkins.plugins.xcatha.xcat.PublicKeyLine;
 import java.util.ArrayList;
@@ -26,32 +26,13 @@ import java.util.Set;
  * backup), entries for the other node in known_hosts that no longer match its host keys are removed
  * ({@code ssh-keygen -R}), and {@code ssh -o BatchMode=yes} is then verified both ways.
  */
-final class SshTrustStep implements ProcedureStep {
+final class SshTrustStep extends AbstractStep {
     static final String ID = "ssh-trust";
     private final StandbyPrepareOptions options;
 
     SshTrustStep(StandbyPrepareOptions options) {
+        super(ID, "Passwordless root SSH in both directions", HostScope.BOTH, PreflightStep.ID, NameResolutionStep.ID);
         this.options = options;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Passwordless root SSH in both directions";
-    }
-
-    @Override
-    public String host(Cluster cluster) {
-        return cluster.primary().name() + ", " + cluster.standby().name();
-    }
-
-    @Override
-    public Set<String> dependsOn() {
-        return Set.of(PreflightStep.ID, NameResolutionStep.ID);
     }
 
     @Override

@@ -8,10 +8,10 @@ import io.jenkins.plugins.xcatha.platform.NodeFiles;
 import io.jenkins.plugins.xcatha.platform.OsFamily;
 import io.jenkins.plugins.xcatha.platform.Platform;
 import io.jenkins.plugins.xcatha.platform.ServiceState;
-import io.jenkins.plugins.xcatha.procedure.Cluster;
+import io.jenkins.plugins.xcatha.procedure.AbstractStep;
+import io.jenkins.plugins.xcatha.procedure.HostScope;
 import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
-import io.jenkins.plugins.xcatha.procedure.ProcedureStep;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
 import io.jenkins.plugins.xcatha.xcat.ChronyStatus;
 import io.jenkins.plugins.xcatha.xcat.NtpqPeers;
@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -29,32 +28,13 @@ import java.util.regex.Pattern;
  * measured skew between the two clocks. A skew beyond maxClockSkewSeconds fails; clocks that agree but are
  * not synchronised to a server are a warning. With ntpServer, both nodes are pointed at it first.
  */
-final class TimeSyncStep implements ProcedureStep {
+final class TimeSyncStep extends AbstractStep {
     static final String ID = "time-sync";
     private final StandbyPrepareOptions options;
 
     TimeSyncStep(StandbyPrepareOptions options) {
+        super(ID, "Clocks synchronised, skew within the limit", HostScope.BOTH, PreflightStep.ID);
         this.options = options;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Clocks synchronised, skew within the limit";
-    }
-
-    @Override
-    public String host(Cluster cluster) {
-        return cluster.primary().name() + ", " + cluster.standby().name();
-    }
-
-    @Override
-    public Set<String> dependsOn() {
-        return Set.of(PreflightStep.ID);
     }
 
     @Override

@@ -8,10 +8,12 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.jenkins.plugins.xcatha.exec.Command;
 import io.jenkins.plugins.xcatha.exec.CommandResult;
+import io.jenkins.plugins.xcatha.exec.ProcessShell;
 import io.jenkins.plugins.xcatha.exec.RemoteShell;
 import io.jenkins.plugins.xcatha.exec.ShellException;
-import io.jenkins.plugins.xcatha.procedure.Cluster;
+import io.jenkins.plugins.xcatha.procedure.AbstractStep;
 import io.jenkins.plugins.xcatha.procedure.Facts;
+import io.jenkins.plugins.xcatha.procedure.HostScope;
 import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
 import io.jenkins.plugins.xcatha.procedure.Procedure;
@@ -22,9 +24,7 @@ import io.jenkins.plugins.xcatha.report.ProcedureReport;
 import io.jenkins.plugins.xcatha.report.Result;
 import io.jenkins.plugins.xcatha.report.Status;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.time.Duration;
@@ -70,7 +70,7 @@ public class ProcedureSessionTest {
         assertThat(report.mode(), is(Mode.CHECK));
         assertThat(done.artifacts().directory(), is(tmp.getRoot().toPath().resolve("xcat-ha/standby-prepare")));
         assertThat(Files.readString(done.artifacts().reportJson()), containsString("\"mode\" : \"check\""));
-        assertThat(primary.closed.get() + standby.closed.get(), is(2));
+        assertThat(primary.closed() + standby.closed(), is(2));
     }
 
     @Test
@@ -106,7 +106,7 @@ public class ProcedureSessionTest {
         assertThat(report.step("preflight").get().message(), is("root@mn2:22: connect failed: Connection refused"));
         assertThat(report.step("check").get().status(), is(Status.SKIPPED));
         assertThat(Files.readString(done.artifacts().summaryTxt()), containsString("Connection refused"));
-        assertThat(primary.closed.get(), is(1));
+        assertThat(primary.closed(), is(1));
     }
 
     @Test
@@ -213,64 +213,11 @@ public class ProcedureSessionTest {
     }
 
     private static ProcedureStep step(String id, Set<String> dependsOn, Body body) {
-        return new ProcedureStep() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String title() {
-                return id;
-            }
-
-            @Override
-            public String host(Cluster cluster) {
-                return cluster.primary().name();
-            }
-
-            @Override
-            public Set<String> dependsOn() {
-                return dependsOn;
-            }
-
+        return new AbstractStep(id, id, HostScope.PRIMARY, dependsOn.toArray(String[]::new)) {
             @Override
             public Outcome run(StepContext context) throws ShellException, InterruptedException {
                 return body.run(context);
             }
         };
-    }
-
-    /** Runs commands with this machine's sh and counts how often it was closed. */
-    static final class ProcessShell implements RemoteShell {
-        final String host;
-        final AtomicInteger closed = new AtomicInteger();
-
-        ProcessShell(String host) {
-            this.host = host;
-        }
-
-        @Override
-        public String target() {
-            return host;
-        }
-
-        @Override
-        public CommandResult run(Command command) throws ShellException, InterruptedException {
-            try {
-                Process p = new ProcessBuilder("sh", "-c", command.toShellLine()).start();
-                p.getOutputStream().close();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-                return new CommandResult(host, command.toShellLine(), p.waitFor(), out, err, 0, 0, 1);
-            } catch (IOException e) {
-                throw new ShellException(host, ShellException.Phase.COMMAND, e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void close() {
-            closed.incrementAndGet();
-        }
     }
 }
