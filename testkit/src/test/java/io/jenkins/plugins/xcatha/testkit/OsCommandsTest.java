@@ -1,0 +1,55 @@
+package io.jenkins.plugins.xcatha.testkit;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.Assert.assertEquals;
+
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/** OS commands answer in the very format the real command prints, flag for flag. */
+public class OsCommandsTest {
+
+    @BeforeClass
+    public static void simulationRunsHere() {
+        org.junit.Assume.assumeTrue(Environment.problem(), Environment.problem() == null);
+    }
+
+    private static final String LIFETIME = "\\       valid_lft forever preferred_lft forever\n";
+
+    @Test
+    public void ipOnelinePrintsOneLinePerAddressWithTheVirtualIpAsASecondaryOfEth0() {
+        try (SimulatedCluster c = SimulatedCluster.startPair(Flavour.RHEL9, DbEngine.SQLITE)) {
+            SimulatedNode primary = c.primary();
+            String eth0 = "2: eth0    inet " + primary.address() + "/8 brd 127.255.255.255 scope global eth0" + LIFETIME;
+            String vip = "2: eth0    inet " + c.virtualIp() + "/8 brd 127.255.255.255 scope global secondary eth0:0" + LIFETIME;
+            String lo4 = "1: lo    inet 127.0.0.1/8 scope host lo" + LIFETIME;
+            String lo6 = "1: lo    inet6 ::1/128 scope host " + LIFETIME;
+            assertEquals(lo4 + lo6 + eth0 + vip, c.ssh(primary, "ip -o addr show").stdout());
+            assertEquals(lo4 + lo6 + eth0 + vip, primary.exec("ip", "-o", "addr").stdout());
+            assertEquals(lo4 + eth0 + vip, primary.exec("ip", "-o", "-4", "addr", "show").stdout());
+            assertEquals(eth0 + vip, primary.exec("ip", "-o", "-4", "addr", "show", "dev", "eth0").stdout());
+            assertEquals(lo6, primary.exec("ip", "-6", "-o", "addr", "show").stdout());
+
+            SimulatedNode standby = c.standby();
+            String standbyOut = standby.exec("ip", "-o", "-4", "addr", "show").stdout();
+            assertEquals(lo4 + "2: eth0    inet " + standby.address() + "/8 brd 127.255.255.255 scope global eth0" + LIFETIME, standbyOut);
+        }
+    }
+
+    @Test
+    public void ipWithoutOnelineKeepsTheMultiLineFormat() {
+        try (SimulatedCluster c = SimulatedCluster.start(NodeSpec.node("standby").flavour(Flavour.UBUNTU22))) {
+            SimulatedNode n = c.standby();
+            assertEquals("2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc fq_codel state UP group default qlen 1000\n"
+                    + "    inet " + n.address() + "/8 brd 127.255.255.255 scope global eth0\n"
+                    + "       valid_lft forever preferred_lft forever\n", n.exec("ip", "-4", "addr", "show", "eth0").stdout());
+            String all = n.exec("ip", "addr").stdout();
+            assertThat(all, containsString("    link/ether 52:54:00:3a:7e:11 brd ff:ff:ff:ff:ff:ff\n"));
+            assertThat(all, containsString("    inet6 ::1/128 scope host \n       valid_lft forever preferred_lft forever\n"));
+            assertThat(all, not(containsString("\\")));
+            assertEquals(1, n.exec("ip", "addr", "show", "dev", "eth9").exitCode());
+        }
+    }
+}
