@@ -52,4 +52,32 @@ public class OsCommandsTest {
             assertEquals(1, n.exec("ip", "addr", "show", "dev", "eth9").exitCode());
         }
     }
+
+    @Test
+    public void aixMountPrintsTheColumnTableWithRemoteMountsInTheNodeColumn() {
+        try (SimulatedCluster c = SimulatedCluster.start(NodeSpec.node("primary").flavour(Flavour.AIX7))) {
+            SimulatedNode n = c.primary();
+            assertEquals(0, c.ssh(n, "mount nfsserv:/export/images /images").exitCode());
+            String out = c.ssh(n, "mount").stdout();
+            String[] lines = out.split("\n");
+            assertEquals("  node       mounted        mounted over    vfs       date        options      ", lines[0]);
+            assertEquals("-------- ---------------  ---------------  ------ ------------ --------------- ", lines[1]);
+            assertEquals("         /dev/hd4         /                jfs2   Nov 20 10:00 rw,log=/dev/hd8", lines[2]);
+            assertThat(out, containsString("\n         /proc            /proc            procfs Nov 20 10:00 rw\n"));
+            assertThat(out, containsString("\n         " + SharedData.device("/install") + " /install         jfs2   Nov 20 10:00 rw,log=/dev/hd8\n"));
+            assertThat(out, containsString("\nnfsserv  /export/images   /images          nfs3   Nov 20 10:00 rw,bg,hard,intr\n"));
+            assertThat(out, not(containsString(" on ")));
+        }
+    }
+
+    @Test
+    public void linuxMountKeepsTheDevOnDirTypeFormatAndNfsMountsAreNfs4() {
+        try (SimulatedCluster c = SimulatedCluster.start(NodeSpec.node("standby").flavour(Flavour.SLES15))) {
+            SimulatedNode n = c.standby();
+            assertEquals(0, n.exec("mount", "nfsserv:/export/images", "/images").exitCode());
+            String out = n.exec("mount").stdout();
+            assertThat(out, containsString("/dev/mapper/rootvg-root on / type xfs (rw,relatime)\n"));
+            assertThat(out, containsString("nfsserv:/export/images on /images type nfs4 (rw,relatime)\n"));
+        }
+    }
 }
