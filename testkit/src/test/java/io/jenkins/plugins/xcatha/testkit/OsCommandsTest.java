@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -78,6 +79,50 @@ public class OsCommandsTest {
             String out = n.exec("mount").stdout();
             assertThat(out, containsString("/dev/mapper/rootvg-root on / type xfs (rw,relatime)\n"));
             assertThat(out, containsString("nfsserv:/export/images on /images type nfs4 (rw,relatime)\n"));
+        }
+    }
+
+    @Test
+    public void eachLinuxFlavourHasItsTimeDaemonsConfigurationNamingTheSourcesItReports() {
+        Flavour[] flavours = {Flavour.RHEL9, Flavour.RHEL7, Flavour.SLES15, Flavour.UBUNTU22};
+        String[] files = {"/etc/chrony.conf", "/etc/ntp.conf", "/etc/chrony.conf", "/etc/chrony/chrony.conf"};
+        NodeSpec[] specs = new NodeSpec[flavours.length];
+        for (int i = 0; i < flavours.length; i++) specs[i] = NodeSpec.node("n" + i).hostname("mn" + i).flavour(flavours[i]).noHpc();
+        try (SimulatedCluster c = SimulatedCluster.start(specs)) {
+            for (int i = 0; i < flavours.length; i++) {
+                SimulatedNode n = c.node("n" + i);
+                assertEquals(files[i], n.flavour().timeConfigFile());
+                String config = n.readFile(files[i]);
+                assertThat(n + " " + files[i], config, containsString("\nserver ntp1.cluster.test iburst\nserver ntp2.cluster.test iburst\n"));
+                for (String other : new String[] {"/etc/chrony.conf", "/etc/chrony/chrony.conf", "/etc/ntp.conf"}) {
+                    if (!other.equals(files[i])) assertFalse(n + " has no " + other, n.fileExists(other));
+                }
+                if (n.flavour().usesChrony()) {
+                    String sources = n.exec("chronyc", "sources").stdout();
+                    assertThat(sources, containsString("\n^* ntp1.cluster.test             2   6   377    37    -31us[  -45us] +/-  412us\n"));
+                    assertThat(sources, containsString("\n^+ ntp2.cluster.test             2   6   377    12   +104us[ +104us] +/-  533us\n"));
+                    assertThat(n.exec("chronyc", "tracking").stdout(), containsString("Reference ID    : C000020A (ntp1.cluster.test)\n"));
+                } else {
+                    assertEquals("     remote           refid      st t when poll reach   delay   offset  jitter\n"
+                            + "==============================================================================\n"
+                            + "*ntp1.cluster.te 192.0.2.10       2 u   37   64  377    0.412   -0.031   0.018\n"
+                            + "+ntp2.cluster.te 192.0.2.11       2 u   12   64  377    0.533    0.104   0.021\n", n.exec("ntpq", "-p").stdout());
+                }
+            }
+        }
+    }
+
+    @Test
+    public void timeSourcesFollowTheConfigurationFile() {
+        try (SimulatedCluster c = SimulatedCluster.start(NodeSpec.node("a").hostname("mna").flavour(Flavour.AIX7).noHpc(),
+                NodeSpec.node("u").hostname("mnu").flavour(Flavour.UBUNTU24).noHpc())) {
+            SimulatedNode aix = c.node("a");
+            assertThat(aix.exec("ntpq", "-p").stdout(), containsString("\n*10.0.0.254      192.0.2.10       2 u"));
+            SimulatedNode ubuntu = c.node("u");
+            ubuntu.writeFile("/etc/chrony/chrony.conf", "pool ntp.ubuntu.com iburst maxsources 4\n");
+            assertThat(ubuntu.exec("chronyc", "sources").stdout(), containsString("\n^* ntp.ubuntu.com "));
+            ubuntu.writeFile("/etc/chrony/chrony.conf", "# no sources\n");
+            assertThat(ubuntu.exec("chronyc", "tracking").stdout(), containsString("Leap status     : Not synchronised\n"));
         }
     }
 }

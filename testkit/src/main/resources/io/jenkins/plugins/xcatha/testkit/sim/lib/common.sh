@@ -107,6 +107,14 @@ sim_xcatd_start_error() {
 # Service name as given on a command line, without a ".service" suffix.
 sim_unit() { local u=$1; printf '%s' "${u%.service}"; }
 
+# ---- time ----------------------------------------------------------------------------
+
+# The servers the time daemon is configured with ($TIME_CONFIG: chrony.conf or ntp.conf), in
+# file order: what chronyc sources and ntpq -p list. ("!" and "#" start comments.)
+sim_time_servers() {
+    awk '$1 == "server" || $1 == "pool" || $1 == "peer" { print $2 }' "$TIME_CONFIG" 2>/dev/null
+}
+
 # ---- xCAT client ------------------------------------------------------------------------
 
 # What an xCAT client command prints when it cannot reach xcatd on localhost:3001
