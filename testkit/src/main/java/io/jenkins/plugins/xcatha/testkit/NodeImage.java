@@ -210,6 +210,7 @@ final class NodeImage {
         }
         if (spec.hpc().contains(HpcDaemon.CNM)) inittab.append("cnmd:2345:respawn:/opt/isnm/cnm/bin/startCNMD 1>/dev/null 2>&1\n");
         if (spec.hpc().contains(HpcDaemon.LOADL)) inittab.append("loadl:2:once:/usr/lpp/LoadL/resmgr/full/bin/llrctl start\n");
+        if (spec.hpc().contains(HpcDaemon.GPFS)) inittab.append("mmfs:2:once:/usr/lpp/mmfs/bin/mmautoload >/dev/console 2>&1\n");
         write("/etc/inittab", inittab.toString(), "644");
         write("/etc/rc.tcpip", "#!/bin/ksh\n# rc.tcpip of a simulated AIX 7.3 xCAT management node\n"
                 + "# Start up the daemons\n"
@@ -324,6 +325,7 @@ final class NodeImage {
             if (f.initSystem() == InitSystem.SYSV) Files.writeString(d.resolve("levels"), "xcatd".equals(service) ? "345\n" : "2345\n");
             else Files.writeString(d.resolve("enabled"), "");
             if (f.isAix()) Files.writeString(d.resolve("subsystem"), "");
+            if ("gpfs".equals(service)) Files.writeString(d.resolve("autoload"), ""); // mmlsconfig autoload: yes
         }
         // The active node has the shared data mounted; a fresh standby has none of it.
         StringBuilder mounts = new StringBuilder();
