@@ -125,4 +125,22 @@ public class OsCommandsTest {
             assertThat(ubuntu.exec("chronyc", "tracking").stdout(), containsString("Leap status     : Not synchronised\n"));
         }
     }
+
+    @Test
+    public void systemctlShowPrintsPropertiesInSystemdsOrderWithABlankLineBetweenUnits() {
+        try (SimulatedCluster c = SimulatedCluster.start(NodeSpec.node("standby").flavour(Flavour.RHEL9).noHpc())) {
+            SimulatedNode n = c.standby();
+            n.exec("systemctl", "disable", "--now", "dhcpd").stdoutOrThrow();
+            ExecResult r = c.ssh(n, "systemctl show --property=UnitFileState,ActiveState,LoadState xcatd no-such-unit dhcpd.service");
+            assertEquals(0, r.exitCode());
+            assertEquals("LoadState=loaded\nActiveState=active\nUnitFileState=enabled\n"
+                    + "\n"
+                    + "LoadState=not-found\nActiveState=inactive\nUnitFileState=\n"
+                    + "\n"
+                    + "LoadState=loaded\nActiveState=inactive\nUnitFileState=disabled\n", r.stdout());
+            String pid = n.exec("systemctl", "show", "-p", "SubState", "-p", "MainPID", "-p", "NoSuchProperty", "-p", "SubState", "xcatd").stdout();
+            assertThat(pid, org.hamcrest.Matchers.matchesPattern("MainPID=[1-9][0-9]*\nSubState=running\n"));
+            assertEquals("active\n\ninactive\n", n.exec("systemctl", "show", "--value", "-p", "ActiveState", "xcatd", "dhcpd").stdout());
+        }
+    }
 }
