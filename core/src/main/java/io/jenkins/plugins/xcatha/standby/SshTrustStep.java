@@ -3,9 +3,8 @@ package io.jenkins.plugins.xcatha.standby;
 import io.jenkins.plugins.xcatha.config.HostAndPort;
 import io.jenkins.plugins.xcatha.exec.Command;
 import io.jenkins.plugins.xcatha.exec.CommandResult;
+import io.jenkins.plugins.xcatha.exec.RemoteFiles;
 import io.jenkins.plugins.xcatha.exec.ShellException;
-import io.jenkins.plugins.xcatha.platform.NodeExec;
-import io.jenkins.plugins.xcatha.platform.NodeFiles;
 import io.jenkins.plugins.xcatha.platform.OsFamily;
 import io.jenkins.plugins.xcatha.procedure.AbstractStep;
 import io.jenkins.plugins.xcatha.procedure.HostScope;
@@ -13,6 +12,7 @@ import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
 import io.jenkins.plugins.xcatha.xcat.PublicKeyLine;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,13 +59,13 @@ final class SshTrustStep extends AbstractStep {
             throws ShellException, InterruptedException {
         boolean check = context.checkMode();
         int changesBefore = changes.size();
-        NodeExec fromExec = NodeCommands.exec(context, from);
-        NodeExec toExec = NodeCommands.exec(context, to);
+        RemoteFiles fromFiles = NodeCommands.files(context, from);
+        RemoteFiles toFiles = NodeCommands.files(context, to);
         OsFamily fromOs = NodeCommands.platform(context, from).os();
         OsFamily toOs = NodeCommands.platform(context, to).os();
         String pubPath = fromOs.inRootHome(".ssh/id_rsa.pub");
 
-        Optional<String> pub = NodeFiles.read(fromExec, pubPath);
+        Optional<String> pub = fromFiles.readText(pubPath);
         boolean keyWillBeGenerated = false;
         if (pub.isEmpty() || PublicKeyLine.find(pub.get()).isEmpty()) {
             if (!options.generateKeys()) {
@@ -86,7 +86,7 @@ final class SshTrustStep extends AbstractStep {
                             + gen.exitCode() + ": " + NodeCommands.firstLine(gen) + ")");
                 }
                 changes.add("generated a root RSA key pair on " + from.label());
-                pub = NodeFiles.read(fromExec, pubPath);
+                pub = fromFiles.readText(pubPath);
             }
         }
 
@@ -97,7 +97,7 @@ final class SshTrustStep extends AbstractStep {
             String keyLine = pub.orElseThrow().lines().filter(l -> PublicKeyLine.find(l).isPresent())
                     .findFirst().orElseThrow().strip();
             PublicKeyLine key = PublicKeyLine.find(keyLine).orElseThrow();
-            String existing = NodeFiles.read(toExec, authPath).orElse("");
+            String existing = toFiles.readText(authPath).orElse("");
             if (PublicKeyLine.findAll(existing).contains(key)) {
                 fine.add(to.label() + " already trusts root@" + from.name());
             } else if (check) {
@@ -105,10 +105,11 @@ final class SshTrustStep extends AbstractStep {
                         + " on " + to.label());
             } else {
                 String content = existing.isEmpty() || existing.endsWith("\n") ? existing : existing + "\n";
-                CommandResult w = NodeFiles.replace(toExec, authPath, content + keyLine + "\n", "600", "700");
-                if (w.exitCode() != 0) {
-                    return Optional.of("could not update " + authPath + " on " + to.label() + " (exit "
-                            + w.exitCode() + ": " + NodeCommands.firstLine(w) + ")");
+                try {
+                    toFiles.putFile(authPath, (content + keyLine + "\n").getBytes(StandardCharsets.UTF_8), "600", "700");
+                } catch (ShellException e) {
+                    return Optional.of("could not update " + authPath + " on " + to.label() + " ("
+                            + NodeCommands.writeFailure(e) + ")");
                 }
                 changes.add("appended root@" + from.name() + "'s key to " + authPath + " on " + to.label());
             }

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.xcatha.standby;
 
+import io.jenkins.plugins.xcatha.exec.CommandRunner;
 import io.jenkins.plugins.xcatha.exec.ShellException;
-import io.jenkins.plugins.xcatha.platform.NodeExec;
 import io.jenkins.plugins.xcatha.platform.OsFamily;
 import io.jenkins.plugins.xcatha.platform.Platform;
 import io.jenkins.plugins.xcatha.platform.ServiceState;
@@ -35,7 +35,7 @@ final class StopXcatServicesStep extends AbstractStep {
     public Outcome run(StepContext context) throws ShellException, InterruptedException {
         Node standby = StandbyGuard.standbyOnly(context);
         Platform platform = NodeCommands.platform(context, standby);
-        NodeExec exec = NodeCommands.exec(context, standby);
+        CommandRunner exec = NodeCommands.exec(context, standby);
         List<String> names = new ArrayList<>(List.of(XcatdVerifyStep.XCATD));
         names.addAll(platform.os() == OsFamily.AIX ? AIX_DHCP : LINUX_DHCP);
         List<ServiceState> targets = new ArrayList<>();

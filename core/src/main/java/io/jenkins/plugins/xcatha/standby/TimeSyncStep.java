@@ -2,9 +2,8 @@ package io.jenkins.plugins.xcatha.standby;
 
 import io.jenkins.plugins.xcatha.exec.Command;
 import io.jenkins.plugins.xcatha.exec.CommandResult;
+import io.jenkins.plugins.xcatha.exec.CommandRunner;
 import io.jenkins.plugins.xcatha.exec.ShellException;
-import io.jenkins.plugins.xcatha.platform.NodeExec;
-import io.jenkins.plugins.xcatha.platform.NodeFiles;
 import io.jenkins.plugins.xcatha.platform.OsFamily;
 import io.jenkins.plugins.xcatha.platform.Platform;
 import io.jenkins.plugins.xcatha.platform.ServiceState;
@@ -16,6 +15,7 @@ import io.jenkins.plugins.xcatha.procedure.StepContext;
 import io.jenkins.plugins.xcatha.xcat.ChronyStatus;
 import io.jenkins.plugins.xcatha.xcat.NtpqPeers;
 import io.jenkins.plugins.xcatha.xcat.TimedatectlStatus;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -113,7 +113,7 @@ final class TimeSyncStep extends AbstractStep {
      */
     private Optional<String> pointAtServer(StepContext context, Node node, Platform platform, String server,
                                            List<String> changes) throws ShellException, InterruptedException {
-        NodeExec exec = NodeCommands.exec(context, node);
+        CommandRunner exec = NodeCommands.exec(context, node);
         String daemon;
         String config;
         if (platform.os() == OsFamily.AIX) {
@@ -129,7 +129,7 @@ final class TimeSyncStep extends AbstractStep {
             config = which.stdout().strip();
             daemon = config.contains("chrony") ? chronyUnit(context, node, platform) : "ntpd";
         }
-        String content = NodeFiles.read(exec, config).orElse("");
+        String content = NodeCommands.files(context, node).readText(config).orElse("");
         Pattern line = Pattern.compile("(?m)^\\s*(server|pool)\\s+" + Pattern.quote(server) + "(\\s|$)");
         if (line.matcher(content).find()) {
             return Optional.empty();
@@ -141,9 +141,10 @@ final class TimeSyncStep extends AbstractStep {
         }
         String entry = "server " + server + (platform.os() == OsFamily.AIX ? "" : " iburst") + "\n";
         String updated = (content.isEmpty() || content.endsWith("\n") ? content : content + "\n") + entry;
-        CommandResult w = NodeFiles.replace(exec, config, updated, "644", "755");
-        if (w.exitCode() != 0) {
-            return Optional.of("could not update " + config + " on " + node.label() + ": " + NodeCommands.firstLine(w));
+        try {
+            NodeCommands.files(context, node).putFile(config, updated.getBytes(StandardCharsets.UTF_8), "644", "755");
+        } catch (ShellException e) {
+            return Optional.of("could not update " + config + " on " + node.label() + ": " + NodeCommands.writeFailure(e));
         }
         ServiceState state = platform.services().state(exec, daemon);
         List<Command> restart = new ArrayList<>(platform.services().stopCommands(state));
