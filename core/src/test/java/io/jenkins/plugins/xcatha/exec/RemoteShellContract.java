@@ -82,9 +82,6 @@ public abstract class RemoteShellContract {
     protected abstract RemoteShell open(SimulatedNode node, ShellSettings settings, HostKeyVerification hostKeys,
                                         SshCredentials credentials) throws Exception;
 
-    /** False for the local shell: host keys, keys and networks do not apply to it. */
-    protected abstract boolean speaksSsh();
-
     protected RemoteShell shell(SimulatedNode node, ShellSettings settings, HostKeyVerification hostKeys,
                                 SshCredentials credentials) throws Exception {
         RemoteShell s = open(node, settings, hostKeys, credentials);
@@ -110,10 +107,6 @@ public abstract class RemoteShellContract {
 
     protected static HostAndPort address(SimulatedNode node) {
         return new HostAndPort(node.address(), node.port());
-    }
-
-    protected void assumeSsh() {
-        Assume.assumeTrue("SSH only", speaksSsh());
     }
 
     @Test
@@ -289,57 +282,6 @@ public abstract class RemoteShellContract {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    @Test
-    public void aSilentNodeFailsTheCommandWithinItsTimeoutInsteadOfHanging() throws Exception {
-        assumeSsh();
-        RemoteShell s = shell();
-        assertThat(s.run(Command.of("true")).exitCode(), is(0));
-        cluster.primary().dropNetwork();
-        long start = System.nanoTime();
-        ShellException e = assertThrows(ShellException.class,
-                () -> s.run(Command.of("true").withTimeout(Duration.ofSeconds(3))));
-        assertThat(e.phase(), org.hamcrest.Matchers.oneOf(Phase.TIMEOUT, Phase.CONNECT, Phase.COMMAND));
-        assertThat(e.getMessage(), containsString(s.target()));
-        assertThat(elapsedSeconds(start), lessThan(20L));
-        cluster.primary().restoreNetwork();
-        assertThat(s.run(Command.of("echo", "back")).stdout(), is("back\n"));
-    }
-
-    @Test
-    public void connectionRetriesReachANodeThatAnswersLate() throws Exception {
-        assumeSsh();
-        cluster.standby().dropNetwork();
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            pool.submit(() -> {
-                Thread.sleep(2500);
-                cluster.standby().restoreNetwork();
-                return null;
-            });
-            ShellSettings patient = FAST.withConnectionTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1),
-                    Duration.ofSeconds(2)).withConnectAttempts(6, Duration.ofMillis(300));
-            CommandResult r = shell(cluster.standby(), patient).run(Command.of("hostname"));
-            assertThat(r.stdout(), is(cluster.standby().hostname() + "\n"));
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    @Test
-    public void aNodeThatNeverAnswersFailsAfterTheConfiguredAttemptsNamingHostPortAndPhase() throws Exception {
-        assumeSsh();
-        cluster.standby().dropNetwork();
-        ShellSettings impatient = FAST.withConnectionTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofSeconds(1)).withConnectAttempts(2, Duration.ofMillis(200));
-        long start = System.nanoTime();
-        RemoteShell s = shell(cluster.standby(), impatient);
-        ShellException e = assertThrows(ShellException.class, () -> s.run(Command.of("true")));
-        assertThat(e.getMessage(), allOf(containsString(cluster.standby().address() + ":22"),
-                containsString("failed")));
-        assertThat(e.phase(), org.hamcrest.Matchers.oneOf(Phase.CONNECT, Phase.KEY_EXCHANGE));
-        assertThat(elapsedSeconds(start), lessThan(20L));
     }
 
     @Test

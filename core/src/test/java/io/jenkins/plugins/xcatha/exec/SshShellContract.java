@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
 import static org.junit.Assert.assertThrows;
 
 import io.jenkins.plugins.xcatha.exec.ShellException.Phase;
@@ -18,9 +19,12 @@ import io.jenkins.plugins.xcatha.exec.hostkey.TrustOnFirstUseVerification;
 import io.jenkins.plugins.xcatha.testkit.SimulatedNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -31,10 +35,6 @@ public abstract class SshShellContract extends RemoteShellContract {
     public final TemporaryFolder tmp = new TemporaryFolder();
     private final List<String> collected = Collections.synchronizedList(new ArrayList<>());
 
-    @Override
-    protected boolean speaksSsh() {
-        return true;
-    }
 
     /** A key line of the node for the algorithms this client negotiates (RSA works with every client). */
     protected static HostKey rsaHostKey(SimulatedNode node) {
@@ -182,7 +182,54 @@ public abstract class SshShellContract extends RemoteShellContract {
         return lines[lines.length / 2];
     }
 
-    @Override
-    protected void assumeSsh() {
+    @Test
+    public void aSilentNodeFailsTheCommandWithinItsTimeoutInsteadOfHanging() throws Exception {
+        RemoteShell s = shell();
+        assertThat(s.run(Command.of("true")).exitCode(), is(0));
+        cluster.primary().dropNetwork();
+        long start = System.nanoTime();
+        ShellException e = assertThrows(ShellException.class,
+                () -> s.run(Command.of("true").withTimeout(Duration.ofSeconds(3))));
+        assertThat(e.phase(), org.hamcrest.Matchers.oneOf(Phase.TIMEOUT, Phase.CONNECT, Phase.COMMAND));
+        assertThat(e.getMessage(), containsString(s.target()));
+        assertThat(elapsedSeconds(start), lessThan(20L));
+        cluster.primary().restoreNetwork();
+        assertThat(s.run(Command.of("echo", "back")).stdout(), is("back\n"));
     }
+
+
+    @Test
+    public void connectionRetriesReachANodeThatAnswersLate() throws Exception {
+        cluster.standby().dropNetwork();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            pool.submit(() -> {
+                Thread.sleep(2500);
+                cluster.standby().restoreNetwork();
+                return null;
+            });
+            ShellSettings patient = FAST.withConnectionTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1),
+                    Duration.ofSeconds(2)).withConnectAttempts(6, Duration.ofMillis(300));
+            CommandResult r = shell(cluster.standby(), patient).run(Command.of("hostname"));
+            assertThat(r.stdout(), is(cluster.standby().hostname() + "\n"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+
+    @Test
+    public void aNodeThatNeverAnswersFailsAfterTheConfiguredAttemptsNamingHostPortAndPhase() throws Exception {
+        cluster.standby().dropNetwork();
+        ShellSettings impatient = FAST.withConnectionTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1),
+                Duration.ofSeconds(1)).withConnectAttempts(2, Duration.ofMillis(200));
+        long start = System.nanoTime();
+        RemoteShell s = shell(cluster.standby(), impatient);
+        ShellException e = assertThrows(ShellException.class, () -> s.run(Command.of("true")));
+        assertThat(e.getMessage(), allOf(containsString(cluster.standby().address() + ":22"),
+                containsString("failed")));
+        assertThat(e.phase(), org.hamcrest.Matchers.oneOf(Phase.CONNECT, Phase.KEY_EXCHANGE));
+        assertThat(elapsedSeconds(start), lessThan(20L));
+    }
+
 }

@@ -19,8 +19,4 @@ public class LocalShellContractTest extends RemoteShellContract {
                 "HOME=/root", "LANG=C.UTF-8"), settings);
     }
 
-    @Override
-    protected boolean speaksSsh() {
-        return false;
-    }
 }
