@@ -6,6 +6,7 @@ import io.jenkins.plugins.xcatha.procedure.Procedure;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "db-backup", sortOptions = false, mixinStandardHelpOptions = true,
@@ -22,6 +23,7 @@ import picocli.CommandLine.Option;
             "  xcat-ha db-backup --host mn1 --check",
             "  xcat-ha db-backup --host mn1 --collect --out build --keep 14",
             "  xcat-ha db-backup --host mn1 --native --backup-root /data/xcat-backups --max-age 30",
+            "  xcat-ha db-backup --host mn1 --bypass --dump-timeout 3600",
             "",
             "Exit codes: 0 SUCCESS, 1 FAILURE, 2 bad usage, 3 UNSTABLE (1 with --fail-on-warning)."})
 final class DbBackupCommand extends ProcedureCommand {
@@ -29,28 +31,8 @@ final class DbBackupCommand extends ProcedureCommand {
             description = "The management node whose database is backed up.")
     String host;
 
-    @Option(names = "--backup-root", paramLabel = "DIR", defaultValue = "/var/backup/xcat", order = 2,
-            description = "Where dumps go on the node (default: ${DEFAULT-VALUE}).")
-    String backupRoot;
-
-    @Option(names = "--keep", paramLabel = "N", defaultValue = "7", order = 3,
-            description = "Backups to keep on the node (default: ${DEFAULT-VALUE}).")
-    int keep;
-
-    @Option(names = "--max-age", paramLabel = "DAYS", order = 4,
-            description = "Also remove backups older than this (default: no age limit).")
-    Integer maxAgeDays;
-
-    @Option(names = "--all-tables", order = 5,
-            description = "Dump every table, including the audit and event logs (dumpxCATdb -a).")
-    boolean allTables;
-
-    @Option(names = "--native", order = 6, description = "Use the database's own backup tool (dumpxCATdb -b).")
-    boolean nativeBackup;
-
-    @Option(names = "--collect", order = 7,
-            description = "Copy the verified backup into the artifact folder (needs --out).")
-    boolean collect;
+    @Mixin
+    BackupOptions backup;
 
     @Override
     String procedureId() {

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.xcatha.report.ArtifactDirectory;
 import io.jenkins.plugins.xcatha.report.JsonReportWriter;
-import io.jenkins.plugins.xcatha.testkit.DbEngine;
-import io.jenkins.plugins.xcatha.testkit.Flavour;
 import io.jenkins.plugins.xcatha.testkit.NodeSpec;
 import io.jenkins.plugins.xcatha.testkit.SimulatedCluster;
 import io.jenkins.plugins.xcatha.run.Transport;
@@ -22,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,14 +48,8 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--flavour", paramLabel = "F", defaultValue = "rhel9",
-            converter = Converters.FlavourConverter.class,
-            description = "rhel9, rhel7, sles15, ubuntu22, ubuntu24 or aix7 (default: ${DEFAULT-VALUE}).")
-    Flavour flavour;
-
-    @Option(names = "--engine", paramLabel = "E", defaultValue = "sqlite", converter = Converters.EngineConverter.class,
-            description = "sqlite, mysql, postgresql or db2 (default: ${DEFAULT-VALUE}).")
-    DbEngine engine;
+    @Mixin
+    SimulatedPairOptions nodes;
 
     @Option(names = "--transport", converter = Converters.TransportConverter.class, paramLabel = "openssh|trilead",
             defaultValue = "openssh",
@@ -72,8 +65,7 @@ final class DemoCommand implements Callable<Integer> {
         if (transport == Transport.LOCAL) {
             throw new UsageException("--transport", "local cannot reach simulated nodes; use openssh or trilead");
         }
-        List<NodeSpec> specs = SimulatedPair.specs(flavour, engine, List.of());
-        SimulatedPair.requireUsableMachine();
+        List<NodeSpec> specs = nodes.specs(List.of());
         Path artifacts = out != null ? Files.createDirectories(out)
                 : Files.createTempDirectory("xcat-ha-demo-");
         return Signals.interruptOnSignal(() -> demo(specs, artifacts));
@@ -82,8 +74,8 @@ final class DemoCommand implements Callable<Integer> {
     private int demo(List<NodeSpec> specs, Path artifacts) throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         long start = System.nanoTime();
-        o.println("Starting a simulated primary and standby (" + flavour.osName() + ", "
-                + engine.name().toLowerCase(Locale.ROOT) + ")...");
+        o.println("Starting a simulated primary and standby (" + nodes.flavour.osName() + ", "
+                + nodes.engine.name().toLowerCase(Locale.ROOT) + ")...");
         o.flush();
         List<Run> runs = new ArrayList<>();
         try (SimulatedCluster cluster = SimulatedPair.start(specs)) {

@@ -26,6 +26,8 @@ final class OptionNames {
             Map.entry("allTables", "--all-tables"),
             Map.entry("nativeBackup", "--native"),
             Map.entry("collect", "--collect"),
+            Map.entry("useBypass", "--bypass"),
+            Map.entry("dumpTimeoutSeconds", "--dump-timeout"),
             Map.entry("commandTimeoutSeconds", "--command-timeout"),
             Map.entry("connectTimeoutSeconds", "--connect-timeout"),
             Map.entry("failOnWarning", "--fail-on-warning"),

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.xcatha.cli;
 
 import io.jenkins.plugins.xcatha.backup.DbBackup;
-import io.jenkins.plugins.xcatha.backup.DbBackupOptions;
 import io.jenkins.plugins.xcatha.procedure.Procedure;
 import io.jenkins.plugins.xcatha.standby.StandbyPrepare;
 import io.jenkins.plugins.xcatha.standby.StandbyPrepareOptions;
@@ -14,7 +13,7 @@ final class Procedures {
     private Procedures() {
     }
 
-    static Procedure standbyPrepare(StandbyPrepareCommand c, boolean checkMode) {
+    static Procedure standbyPrepare(StandbyPrepareCommand c, boolean checkMode, Path artifactDirectory) {
         StandbyPrepareOptions options = StandbyPrepareOptions.builder()
                 .sharedDirs(c.sharedDirs.isEmpty() ? null : c.sharedDirs)
                 .hpcDaemons(hpcDaemons(c.hpcDaemons))
@@ -22,6 +21,7 @@ final class Procedures {
                 .ntpServer(c.ntpServer)
                 .generateKeys(c.generateKeys)
                 .backupDatabase(c.backupDatabase)
+                .backup(c.backup.options(artifactDirectory, StandbyPrepare.ID))
                 .initSystem(c.initSystem)
                 .checkMode(checkMode)
                 .build();
@@ -40,17 +40,6 @@ final class Procedures {
     }
 
     static Procedure dbBackup(DbBackupCommand c, Path artifactDirectory) {
-        if (c.collect && artifactDirectory == null) {
-            throw new UsageException("--collect", "needs --out DIR: the backup is copied into DIR/xcat-ha/db-backup[-n]/");
-        }
-        DbBackupOptions options = DbBackupOptions.builder()
-                .backupRoot(c.backupRoot)
-                .keep(c.keep)
-                .maxAgeDays(c.maxAgeDays)
-                .allTables(c.allTables)
-                .nativeBackup(c.nativeBackup)
-                .collectInto(c.collect ? artifactDirectory : null)
-                .build();
-        return DbBackup.procedure(options);
+        return DbBackup.procedure(c.backup.options(artifactDirectory, DbBackup.PROCEDURE_ID));
     }
 }

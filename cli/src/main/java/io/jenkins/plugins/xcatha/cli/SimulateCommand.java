@@ -2,8 +2,6 @@ package io.jenkins.plugins.xcatha.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.xcatha.testkit.DbEngine;
-import io.jenkins.plugins.xcatha.testkit.Flavour;
 import io.jenkins.plugins.xcatha.testkit.NodeSpec;
 import io.jenkins.plugins.xcatha.testkit.SimulatedCluster;
 import io.jenkins.plugins.xcatha.testkit.SimulatedNode;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,14 +41,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--flavour", paramLabel = "F", defaultValue = "rhel9",
-            converter = Converters.FlavourConverter.class,
-            description = "rhel9, rhel7, sles15, ubuntu22, ubuntu24 or aix7 (default: ${DEFAULT-VALUE}).")
-    Flavour flavour;
-
-    @Option(names = "--engine", paramLabel = "E", defaultValue = "sqlite", converter = Converters.EngineConverter.class,
-            description = "sqlite, mysql, postgresql or db2 (default: ${DEFAULT-VALUE}).")
-    DbEngine engine;
+    @Mixin
+    SimulatedPairOptions nodes;
 
     @Option(names = "--fault", paramLabel = "NODE:FAULT",
             description = "Inject a fault into primary or standby, e.g. standby:clock-skew=30; repeatable.")
@@ -65,8 +58,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<NodeSpec> specs = SimulatedPair.specs(flavour, engine, faults);
-        SimulatedPair.requireUsableMachine();
+        List<NodeSpec> specs = nodes.specs(faults);
         PrintWriter out = spec.commandLine().getOut();
         return Signals.interruptOnSignal(() -> {
             try (SimulatedCluster started = SimulatedPair.start(specs)) {

@@ -3,12 +3,14 @@ package io.jenkins.plugins.xcatha.cli;
 import io.jenkins.plugins.xcatha.config.HostAndPort;
 import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.Procedure;
+import io.jenkins.plugins.xcatha.standby.StandbyPrepare;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "standby-prepare", sortOptions = false, mixinStandardHelpOptions = true,
@@ -27,6 +29,7 @@ import picocli.CommandLine.Option;
             "  xcat-ha standby-prepare --primary mn1 --standby mn2 --check",
             "  xcat-ha standby-prepare --primary mn1 --standby mn2:2222 --identity ~/.ssh/id_ed25519 --out build",
             "  xcat-ha standby-prepare --primary 10.0.0.1 --standby 10.0.0.2 --hpc-daemons gpfs --max-clock-skew 5",
+            "  xcat-ha standby-prepare --primary mn1 --standby mn2 --backup-database --collect --out build",
             "",
             "Exit codes: 0 SUCCESS, 1 FAILURE, 2 bad usage, 3 UNSTABLE (1 with --fail-on-warning)."})
 final class StandbyPrepareCommand extends ProcedureCommand {
@@ -60,8 +63,12 @@ final class StandbyPrepareCommand extends ProcedureCommand {
     boolean generateKeys;
 
     @Option(names = "--backup-database", order = 8,
-            description = "Finish with a verified dumpxCATdb backup on the primary (default: SKIPPED).")
+            description = "Finish with a verified dumpxCATdb backup on the primary, taken as db-backup takes it with"
+                    + " the backup options below (default: SKIPPED).")
     boolean backupDatabase;
+
+    @Mixin
+    BackupOptions backup;
 
     @Option(names = "--init-system", paramLabel = "systemd|sysv|src", order = 9,
             description = "Service manager of the nodes, instead of detecting it.")
@@ -74,18 +81,15 @@ final class StandbyPrepareCommand extends ProcedureCommand {
 
     @Override
     Map<Node.Role, HostAndPort> hosts() {
+        StandbyPrepare.Targets targets = StandbyPrepare.targets(primary, standby);
         Map<Node.Role, HostAndPort> hosts = new LinkedHashMap<>();
-        hosts.put(Node.Role.PRIMARY, HostAndPort.parse("--primary", primary, HostAndPort.SSH_PORT));
-        hosts.put(Node.Role.STANDBY, HostAndPort.parse("--standby", standby, HostAndPort.SSH_PORT));
-        if (hosts.get(Node.Role.PRIMARY).equals(hosts.get(Node.Role.STANDBY))) {
-            throw new UsageException("--standby", "'" + standby + "' is the same node as --primary; the standby must be"
-                    + " another machine");
-        }
+        hosts.put(Node.Role.PRIMARY, targets.primary());
+        hosts.put(Node.Role.STANDBY, targets.standby());
         return hosts;
     }
 
     @Override
     Procedure procedure(Path artifactDirectory) {
-        return Procedures.standbyPrepare(this, run.check);
+        return Procedures.standbyPrepare(this, run.check, artifactDirectory);
     }
 }

@@ -47,7 +47,7 @@ public class BadUsageTest {
     @Test
     public void standbyCannotBeThePrimary() {
         assertUsage(Cli.run("standby-prepare", "--primary", "mn1", "--standby", "mn1:22"), "--standby", "'mn1:22'",
-                "same node");
+                "is the primary too");
     }
 
     @Test
@@ -88,6 +88,19 @@ public class BadUsageTest {
         assertUsage(Cli.run("standby-prepare", "--primary", "mn1", "--standby", "mn2", "--max-clock-skew", "-1",
                 "--out", tmp.getRoot().getPath()), "--max-clock-skew", "-1");
         assertThat(Files.exists(tmp.getRoot().toPath().resolve("xcat-ha")), is(false));
+    }
+
+    @Test
+    public void standbyPrepareCollectsItsBackupOnlyWithAnOutputFolder() {
+        assertUsage(Cli.run("standby-prepare", "--primary", "mn1", "--standby", "mn2", "--backup-database",
+                "--collect"), "--collect", "--out", "xcat-ha/standby-prepare");
+    }
+
+    @Test
+    public void dumpTimeoutOutOfRangeIsNamed() {
+        assertUsage(Cli.run("db-backup", "--host", "mn1", "--dump-timeout", "5"), "--dump-timeout", "5");
+        assertUsage(Cli.run("standby-prepare", "--primary", "mn1", "--standby", "mn2", "--backup-database",
+                "--backup-root", "/var/backup/$(reboot)"), "--backup-root", "'/var/backup/$(reboot)'");
     }
 
     @Test

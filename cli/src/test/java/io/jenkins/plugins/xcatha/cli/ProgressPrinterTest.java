@@ -5,7 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
-import io.jenkins.plugins.xcatha.procedure.Cluster;
+import io.jenkins.plugins.xcatha.procedure.AbstractStep;
+import io.jenkins.plugins.xcatha.procedure.HostScope;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
 import io.jenkins.plugins.xcatha.procedure.ProcedureStep;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
@@ -17,22 +18,8 @@ import java.util.List;
 import org.junit.Test;
 
 public class ProgressPrinterTest {
-    private static final ProcedureStep TIME_SYNC = new ProcedureStep() {
-        @Override
-        public String id() {
-            return "time-sync";
-        }
-
-        @Override
-        public String title() {
-            return "Clocks synchronised";
-        }
-
-        @Override
-        public String host(Cluster cluster) {
-            return "mn1, mn2";
-        }
-
+    private static final ProcedureStep TIME_SYNC = new AbstractStep("time-sync", "Clocks synchronised",
+            HostScope.BOTH) {
         @Override
         public Outcome run(StepContext context) {
             return Outcome.ok("");

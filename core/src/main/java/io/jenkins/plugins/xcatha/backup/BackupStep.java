@@ -1,41 +1,15 @@
 package io.jenkins.plugins.xcatha.backup;
 
-import io.jenkins.plugins.xcatha.procedure.Cluster;
-import io.jenkins.plugins.xcatha.procedure.ProcedureStep;
-import java.util.Set;
+import io.jenkins.plugins.xcatha.procedure.AbstractStep;
+import io.jenkins.plugins.xcatha.procedure.HostScope;
 
 /** What every db-backup step shares: it runs on the primary node, under a stable id. */
-abstract class BackupStep implements ProcedureStep {
-    private final String id;
-    private final String title;
-    private final Set<String> dependsOn;
+abstract class BackupStep extends AbstractStep {
     protected final DbBackupOptions options;
 
     BackupStep(String id, String title, DbBackupOptions options, String... dependsOn) {
-        this.id = id;
-        this.title = title;
+        super(id, title, HostScope.PRIMARY, dependsOn);
         this.options = options;
-        this.dependsOn = Set.of(dependsOn);
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public String host(Cluster cluster) {
-        return cluster.primary().name();
-    }
-
-    @Override
-    public Set<String> dependsOn() {
-        return dependsOn;
     }
 
     static String firstLines(String text, int lines) {

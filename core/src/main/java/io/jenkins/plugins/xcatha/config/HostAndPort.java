@@ -73,9 +73,17 @@ public record HostAndPort(String host, int port) {
         return port == SSH_PORT;
     }
 
+    /** How a shell names its node in messages and reports: {@code user@host:port}, always with the port. */
+    public String sshTarget(String user) {
+        return user + "@" + bracketedHost() + ":" + port;
+    }
+
     @Override
     public String toString() {
-        String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-        return isDefaultPort() ? h : h + ":" + port;
+        return isDefaultPort() ? bracketedHost() : bracketedHost() + ":" + port;
+    }
+
+    private String bracketedHost() {
+        return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
     }
 }

@@ -46,4 +46,10 @@ public final class RemoteCommandWrapper {
     public static boolean killedByTimeout(int exitCode, long elapsedMillis, Duration timeout) {
         return (exitCode == 124 || exitCode == 137 || exitCode == 255) && elapsedMillis + 250 >= timeout.toMillis();
     }
+
+    /** The failure of a command that outlived its limit; {@code aftermath} says what became of its processes. */
+    public static ShellException timedOut(String target, String line, Duration timeout, String aftermath) {
+        return new ShellException(target, ShellException.Phase.TIMEOUT, "`" + line + "` did not finish within "
+                + timeout.toSeconds() + " s; " + aftermath);
+    }
 }

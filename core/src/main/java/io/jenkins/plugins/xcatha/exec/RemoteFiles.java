@@ -1,8 +1,11 @@
 package io.jenkins.plugins.xcatha.exec;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,27 +15,62 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * Files to and from a node, built only on {@link RemoteShell#run}: so it works the same over Trilead,
- * OpenSSH and locally. Copies stream in constant memory and are checked against sha256sum run on the
- * node; a file put onto a node replaces the old one atomically, after a backup, and only if it differs.
+ * Files to and from a node, built only on {@link CommandRunner#run}: so it works the same over Trilead,
+ * OpenSSH and locally, and, given a step's recording runner, every command is in the step's report.
+ * Copies stream in constant memory and are checked against sha256sum run on the node; a small text file
+ * put onto a node replaces the old one atomically, after a backup, and only if it differs.
  */
 public final class RemoteFiles {
     /** Suffix of the copy kept of a file before it is replaced. */
     public static final String BACKUP_SUFFIX = ".xcat-ha.bak";
 
-    private final RemoteShell shell;
+    private static final String PRESENT = "present\n";
+    private static final String ABSENT = "absent\n";
+
+    // $1 file; prints a marker line, then the content.
+    private static final String READ = "if [ -f \"$1\" ]; then echo present; exec cat \"$1\"; "
+            + "elif [ -e \"$1\" ]; then echo \"$1 is not a regular file\" >&2; exit 2; else echo absent; fi";
+
+    /*
+     * $1 file, $2 mode of a new file, $3 mode of a new directory ("" = the directory must exist); content
+     * on stdin. POSIX only (AIX has no mktemp --, chmod/chown --reference or dirname --): the temporary
+     * name is the file's plus the shell's pid, and cp -p carries mode and owner over. No sync: a system-
+     * wide sync on a busy management node is costly, and AIX's sync takes no file.
+     */
+    private static final String REPLACE = "f=$1; t=\"$f.xcat-ha.$$\"; d=${f%/*}; [ -n \"$d\" ] || d=/; "
+            + "trap 'rm -f \"$t\"' 0; trap 'rm -f \"$t\"; exit 1' 1 2 13 15; "
+            + "if [ ! -d \"$d\" ]; then [ -n \"$3\" ] || { echo \"$d: no such directory\" >&2; exit 1; }; "
+            + "mkdir -p \"$d\" && chmod \"$3\" \"$d\" || exit 1; fi; "
+            + "if [ -f \"$f\" ]; then cp -p \"$f\" \"$f" + BACKUP_SUFFIX + "\" && rm -f \"$t\" && cp -p \"$f\" \"$t\" || exit 1; "
+            + "elif [ -e \"$f\" ]; then echo \"$f is not a regular file\" >&2; exit 1; "
+            + "else rm -f \"$t\" && (umask 077; : > \"$t\") && chmod \"$2\" \"$t\" || exit 1; fi; "
+            + "cat > \"$t\" && mv -f \"$t\" \"$f\"";
+
+    private final String target;
+    private final CommandRunner runner;
 
     public RemoteFiles(RemoteShell shell) {
-        this.shell = shell;
+        this(shell.target(), shell);
+    }
+
+    /**
+     * @param target how messages name the node
+     * @param runner runs the commands, e.g. a step's recording runner so the report shows every command
+     */
+    public RemoteFiles(String target, CommandRunner runner) {
+        this.target = Objects.requireNonNull(target, "target");
+        this.runner = Objects.requireNonNull(runner, "runner");
     }
 
     /** The SHA-256 of a file on the node, or null when it does not exist. */
     public String sha256(String remotePath) throws ShellException, InterruptedException {
-        CommandResult r = shell.run(Command.shell("[ -f \"$1\" ] || exit 3; sha256sum < \"$1\"", remotePath));
+        CommandResult r = runner.run(Command.shell("[ -f \"$1\" ] || exit 3; sha256sum < \"$1\"", remotePath));
         if (r.exitCode() == 3) {
             return null;
         }
@@ -47,14 +85,14 @@ public final class RemoteFiles {
             MessageDigest sha = sha256Digest();
             long size;
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), sha)) {
-                CommandResult r = shell.run(Command.of("cat", "--", remotePath).streamingStdoutTo(out));
+                CommandResult r = runner.run(Command.of("cat", "--", remotePath).streamingStdoutTo(out));
                 requireSuccess(r, "reading " + remotePath);
             }
             size = Files.size(tmp);
             String expected = sha256(remotePath);
             String actual = HexFormat.of().formatHex(sha.digest());
             if (!actual.equals(expected)) {
-                throw new ShellException(shell.target(), ShellException.Phase.COMMAND, "copy of " + remotePath
+                throw new ShellException(target, ShellException.Phase.COMMAND, "copy of " + remotePath
                         + " is corrupt or the file changed while copying: sha256 " + actual + " here, " + expected
                         + " on the node");
             }
@@ -74,11 +112,11 @@ public final class RemoteFiles {
         Path tar = Files.createTempFile(".xcat-ha-tree", ".tar");
         try {
             try (OutputStream out = Files.newOutputStream(tar)) {
-                requireSuccess(shell.run(Command.of("tar", "-C", remoteDir, "-cf", "-", ".").streamingStdoutTo(out)),
+                requireSuccess(runner.run(Command.of("tar", "-C", remoteDir, "-cf", "-", ".").streamingStdoutTo(out)),
                         "archiving " + remoteDir);
             }
             Map<String, String> local = extract(tar, localDir);
-            CommandResult sums = shell.run(Command.shell("cd \"$1\" && find . -type f -exec sha256sum {} +", remoteDir));
+            CommandResult sums = runner.run(Command.shell("cd \"$1\" && find . -type f -exec sha256sum {} +", remoteDir));
             requireSuccess(sums, "sha256sum of the files under " + remoteDir);
             int files = 0;
             for (String line : sums.stdout().split("\n")) {
@@ -88,7 +126,7 @@ public final class RemoteFiles {
                 String sum = line.substring(0, 64);
                 String name = normalize(line.substring(66));
                 if (!sum.equals(local.get(name))) {
-                    throw new ShellException(shell.target(), ShellException.Phase.COMMAND, "copy of " + remoteDir
+                    throw new ShellException(target, ShellException.Phase.COMMAND, "copy of " + remoteDir
                             + "/" + name + " is missing or differs from the node (sha256 " + sum + " there, "
                             + local.get(name) + " here)");
                 }
@@ -135,38 +173,101 @@ public final class RemoteFiles {
     }
 
     /**
-     * Puts a small file onto the node: nothing happens when the content is already there (returns
-     * false). Otherwise the content goes to a temporary file in the same directory, takes over the old
-     * file's mode and owner (or {@code modeIfNew}), is synced, the old file is kept as
-     * {@code FILE.xcat-ha.bak}, and a rename replaces it in one step. Returns true.
+     * The content of a small text file on the node, or empty when it does not exist. A path that exists
+     * but is not a regular file, or a file larger than the shell's output cap, is an error.
+     */
+    public Optional<String> readText(String remotePath) throws ShellException, InterruptedException {
+        requireAbsolute(remotePath);
+        CommandResult r = runner.run(Command.shell(READ, remotePath));
+        if (!r.succeeded()) {
+            throw new ShellException(r.host(), ShellException.Phase.COMMAND, "could not read " + remotePath
+                    + " (exit " + r.exitCode() + "): " + r.combinedOutput());
+        }
+        if (r.stdoutDroppedBytes() > 0) {
+            throw new ShellException(r.host(), ShellException.Phase.COMMAND, remotePath + " is too large to be"
+                    + " read as a small file (" + r.stdoutDroppedBytes() + " bytes beyond the output cap)");
+        }
+        String out = r.stdout();
+        if (out.startsWith(ABSENT)) {
+            return Optional.empty();
+        }
+        if (!out.startsWith(PRESENT)) {
+            throw new ShellException(r.host(), ShellException.Phase.COMMAND, "reading " + remotePath
+                    + " gave no answer the reader knows: " + out.lines().findFirst().orElse(""));
+        }
+        return Optional.of(out.substring(PRESENT.length()));
+    }
+
+    /**
+     * Puts a small text file into an existing directory on the node; see
+     * {@link #putFile(String, byte[], String, String)}.
      */
     public boolean putFile(String remotePath, byte[] content, String modeIfNew)
             throws ShellException, InterruptedException {
-        if (!modeIfNew.matches("[0-7]{3,4}")) {
-            throw new IllegalArgumentException("file mode '" + modeIfNew + "' is not an octal mode such as 0644");
+        return putFile(remotePath, content, modeIfNew, null);
+    }
+
+    /**
+     * Puts a small UTF-8 text file onto the node. Nothing is written when the file already holds
+     * {@code content} (returns false). Otherwise a temporary file {@code FILE.xcat-ha.PID} is made beside the
+     * target (a {@code cp -p} of the old file, so it keeps its mode and owner, or an empty file with
+     * {@code modeIfNew}), the content goes in through stdin, the old file is kept as
+     * {@code FILE.xcat-ha.bak}, and a rename replaces the target in one step: an abort at any point leaves
+     * the old or the new file. A missing directory is created with {@code directoryModeIfNew}, or is an
+     * error when that is null. The file is read back afterwards. Returns true.
+     *
+     * <p>Only POSIX sh and tools (cp -p, cat, mv, chmod, mkdir, rm), no GNU options, so it works on AIX.
+     */
+    public boolean putFile(String remotePath, byte[] content, String modeIfNew, String directoryModeIfNew)
+            throws ShellException, InterruptedException {
+        requireAbsolute(remotePath);
+        requireMode("modeIfNew", modeIfNew);
+        if (directoryModeIfNew != null) {
+            requireMode("directoryModeIfNew", directoryModeIfNew);
         }
-        String wanted = sha256Hex(content);
-        if (wanted.equals(sha256(remotePath))) {
+        String wanted = utf8(remotePath, content);
+        if (readText(remotePath).filter(wanted::equals).isPresent()) {
             return false;
         }
-        String script = "set -e; f=$1; d=$(dirname -- \"$f\"); tmp=$(mktemp \"$d/.xcat-ha.XXXXXX\");"
-                + " trap 'rm -f \"$tmp\"' EXIT; cat > \"$tmp\";"
-                + " if [ -e \"$f\" ]; then chmod --reference=\"$f\" \"$tmp\"; chown --reference=\"$f\" \"$tmp\";"
-                + " cp -p -- \"$f\" \"$f" + BACKUP_SUFFIX + "\"; else chmod \"$2\" \"$tmp\"; fi;"
-                + " sync \"$tmp\" 2>/dev/null || sync; mv -f -- \"$tmp\" \"$f\"; trap - EXIT";
-        requireSuccess(shell.run(Command.shell(script, remotePath, modeIfNew).withStdin(content)),
-                "writing " + remotePath);
-        String now = sha256(remotePath);
-        if (!wanted.equals(now)) {
-            throw new ShellException(shell.target(), ShellException.Phase.COMMAND, remotePath
-                    + " does not hold the content just written (sha256 " + now + ", expected " + wanted + ")");
+        CommandResult w = runner.run(Command.shell(REPLACE, remotePath, modeIfNew,
+                directoryModeIfNew == null ? "" : directoryModeIfNew).withStdin(content));
+        if (!w.succeeded()) {
+            throw new ShellException(w.host(), ShellException.Phase.COMMAND, "could not write " + remotePath
+                    + " (exit " + w.exitCode() + "): " + w.combinedOutput());
+        }
+        if (!readText(remotePath).filter(wanted::equals).isPresent()) {
+            throw new ShellException(w.host(), ShellException.Phase.COMMAND, remotePath
+                    + " does not hold the content just written");
         }
         return true;
     }
 
+    private static void requireAbsolute(String remotePath) {
+        if (remotePath == null || !remotePath.startsWith("/") || remotePath.endsWith("/")
+                || remotePath.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("remote file '" + remotePath + "' is not an absolute path to a file");
+        }
+    }
+
+    private static void requireMode(String field, String mode) {
+        if (mode == null || !mode.matches("[0-7]{3,4}")) {
+            throw new IllegalArgumentException(field + " '" + mode + "' is not an octal mode such as 0644");
+        }
+    }
+
+    /** The content as text: a file is compared through the shell's (UTF-8) output, so it must be text. */
+    private static String utf8(String remotePath, byte[] content) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("content for " + remotePath + " is not UTF-8 text", e);
+        }
+    }
+
     private void requireSuccess(CommandResult r, String what) throws ShellException {
         if (!r.succeeded()) {
-            throw new ShellException(shell.target(), ShellException.Phase.COMMAND, what + " failed (`"
+            throw new ShellException(target, ShellException.Phase.COMMAND, what + " failed (`"
                     + r.commandLine() + "` exit " + r.exitCode() + "): " + r.stderr().strip());
         }
     }
@@ -177,19 +278,5 @@ public final class RemoteFiles {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    static String sha256Hex(byte[] data) {
-        return HexFormat.of().formatHex(sha256Digest().digest(data));
-    }
-
-    static String sha256Hex(InputStream in) throws IOException {
-        MessageDigest sha = sha256Digest();
-        byte[] buf = new byte[65536];
-        int n;
-        while ((n = in.read(buf)) >= 0) {
-            sha.update(buf, 0, n);
-        }
-        return HexFormat.of().formatHex(sha.digest());
     }
 }

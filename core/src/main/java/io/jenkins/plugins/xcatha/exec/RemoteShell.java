@@ -5,7 +5,7 @@ package io.jenkins.plugins.xcatha.exec;
  * may be used by several threads at once. {@link #close()} may be called from another thread to abort
  * a running command (a Jenkins abort): the command then fails with {@link ShellException.Phase#CANCELLED}.
  */
-public interface RemoteShell extends AutoCloseable {
+public interface RemoteShell extends CommandRunner, AutoCloseable {
 
     /** How messages name this node, e.g. {@code root@mn2:22}. */
     String target();
@@ -14,6 +14,7 @@ public interface RemoteShell extends AutoCloseable {
      * Runs the command and waits for it. A non-zero exit is a normal result, not an exception; exceptions
      * mean the command could not be run or finished (connection, authentication, timeout, cancellation).
      */
+    @Override
     CommandResult run(Command command) throws ShellException, InterruptedException;
 
     @Override

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.xcatha.jenkins;
 
+import io.jenkins.plugins.xcatha.backup.DbBackupOptions;
 import io.jenkins.plugins.xcatha.config.HostAndPort;
 import io.jenkins.plugins.xcatha.config.InvalidInputException;
 import io.jenkins.plugins.xcatha.config.Validate;
+import io.jenkins.plugins.xcatha.standby.StandbyPrepareOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -79,6 +81,31 @@ public final class FieldCheck {
     /** The limit of one SSH connection attempt, within the range a run accepts. */
     public static Optional<String> connectTimeoutSeconds(String value) {
         return number("connectTimeoutSeconds", value, 1, Invocation.MAX_CONNECT_TIMEOUT_SECONDS, true);
+    }
+
+    /** The backup directory on the node as dumpxCATdb can take it; empty means the default. */
+    public static Optional<String> backupRoot(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        return problem(() -> DbBackupOptions.builder().backupRoot(value.strip()).build());
+    }
+
+    /** The dump's own limit, within the range a run accepts. */
+    public static Optional<String> dumpTimeoutSeconds(String value) {
+        Optional<String> notANumber = number("dumpTimeoutSeconds", value, Integer.MIN_VALUE, Integer.MAX_VALUE, true);
+        if (notANumber.isPresent()) {
+            return notANumber;
+        }
+        return problem(() -> DbBackupOptions.builder().dumpTimeoutSeconds(Integer.parseInt(value.strip())).build());
+    }
+
+    /** The NTP server both nodes are pointed at; empty leaves their time configuration alone. */
+    public static Optional<String> ntpServer(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        return problem(() -> StandbyPrepareOptions.builder().ntpServer(value.strip()).build().validate());
     }
 
     /** The host-key pin of a manually provided key. */

@@ -4,6 +4,7 @@ import io.jenkins.plugins.xcatha.backup.DbBackupOptions;
 import io.jenkins.plugins.xcatha.config.HostAndPort;
 import io.jenkins.plugins.xcatha.config.InvalidInputException;
 import io.jenkins.plugins.xcatha.config.Validate;
+import io.jenkins.plugins.xcatha.standby.StandbyPrepare;
 import io.jenkins.plugins.xcatha.standby.StandbyPrepareOptions;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -54,6 +55,7 @@ public final class Invocation implements Serializable {
     public static final int MAX_CONNECT_TIMEOUT_SECONDS = 3_600;
     public static final int DEFAULT_MAX_CLOCK_SKEW_SECONDS = StandbyPrepareOptions.DEFAULT_MAX_CLOCK_SKEW_SECONDS;
     public static final int DEFAULT_KEEP = DbBackupOptions.DEFAULT_KEEP;
+    public static final int DEFAULT_DUMP_TIMEOUT_SECONDS = DbBackupOptions.DEFAULT_DUMP_TIMEOUT_SECONDS;
     /** Typed into hpcDaemons, stops no HPC daemon (blank stops all four). */
     public static final String NO_HPC_DAEMONS = "none";
 
@@ -70,6 +72,8 @@ public final class Invocation implements Serializable {
     private final ArrayList<String> sharedDirs;
     private final ArrayList<String> hpcDaemons;
     private final int maxClockSkewSeconds;
+    private final String ntpServer;
+    private final boolean generateKeys;
     private final boolean backupDatabase;
     private final String backupRoot;
     private final int keep;
@@ -77,6 +81,8 @@ public final class Invocation implements Serializable {
     private final boolean allTables;
     private final boolean nativeBackup;
     private final boolean collect;
+    private final boolean useBypass;
+    private final int dumpTimeoutSeconds;
     private final boolean failOnWarning;
     private final boolean reportOnly;
 
@@ -86,6 +92,10 @@ public final class Invocation implements Serializable {
         this.local = b.local;
         this.primary = host(procedure == Procedure.DB_BACKUP ? "host" : "primary", b.primary, !local);
         this.standby = procedure == Procedure.STANDBY_PREPARE ? host("standby", b.standby, true) : null;
+        if (standby != null) {
+            // The same-node check of the engine, on the names with the step's port applied.
+            StandbyPrepare.targets(primary, standby);
+        }
         this.user = b.user == null || b.user.isBlank() ? DEFAULT_USER : Validate.name("user", b.user);
         this.hostKey = (b.hostKey == null ? HostKeySetting.defaults() : b.hostKey).validate();
         this.checkMode = b.checkMode;
@@ -96,6 +106,8 @@ public final class Invocation implements Serializable {
         this.sharedDirs = new ArrayList<>(ListField.split(b.sharedDirs));
         this.hpcDaemons = new ArrayList<>(ListField.split(b.hpcDaemons));
         this.maxClockSkewSeconds = b.maxClockSkewSeconds;
+        this.ntpServer = b.ntpServer == null || b.ntpServer.isBlank() ? null : b.ntpServer.strip();
+        this.generateKeys = b.generateKeys;
         this.backupDatabase = b.backupDatabase;
         this.backupRoot = b.backupRoot == null || b.backupRoot.isBlank() ? null : b.backupRoot.strip();
         this.keep = b.keep;
@@ -103,6 +115,8 @@ public final class Invocation implements Serializable {
         this.allTables = b.allTables;
         this.nativeBackup = b.nativeBackup;
         this.collect = b.collect;
+        this.useBypass = b.useBypass;
+        this.dumpTimeoutSeconds = b.dumpTimeoutSeconds;
         this.failOnWarning = b.failOnWarning;
         this.reportOnly = b.reportOnly;
         if (procedure == Procedure.STANDBY_PREPARE) {
@@ -113,16 +127,30 @@ public final class Invocation implements Serializable {
     }
 
     /**
-     * The standby-prepare options, checked.
+     * The standby-prepare options, checked, with the backup-database step's db-backup options not collecting
+     * (only the agent knows the folder): what the controller checks.
      *
      * @throws InvalidInputException naming the field and the value
      */
     public StandbyPrepareOptions standbyPrepareOptions() {
+        return standbyPrepareOptions(null);
+    }
+
+    /**
+     * The standby-prepare options, checked; the backup-database step collects into {@code collectDirectory}
+     * when {@link #collect()} is set and a directory is given.
+     *
+     * @throws InvalidInputException naming the field and the value
+     */
+    public StandbyPrepareOptions standbyPrepareOptions(Path collectDirectory) {
         return StandbyPrepareOptions.builder()
                 .sharedDirs(sharedDirs.isEmpty() ? null : sharedDirs)
                 .hpcDaemons(hpcDaemonList())
                 .maxClockSkewSeconds(maxClockSkewSeconds)
+                .ntpServer(ntpServer)
+                .generateKeys(generateKeys)
                 .backupDatabase(backupDatabase)
+                .backup(dbBackupOptions().collectInto(collect ? collectDirectory : null).build())
                 .checkMode(checkMode)
                 .build()
                 .validate();
@@ -144,7 +172,9 @@ public final class Invocation implements Serializable {
                 .keep(keep)
                 .maxAgeDays(maxAgeDays)
                 .allTables(allTables)
-                .nativeBackup(nativeBackup);
+                .nativeBackup(nativeBackup)
+                .useBypass(useBypass)
+                .dumpTimeoutSeconds(dumpTimeoutSeconds);
         if (backupRoot != null) {
             options.backupRoot(backupRoot);
         }
@@ -246,6 +276,16 @@ public final class Invocation implements Serializable {
         return maxClockSkewSeconds;
     }
 
+    /** Null: leave the nodes' NTP/chrony configuration as it is. */
+    public String ntpServer() {
+        return ntpServer;
+    }
+
+    /** Create a root SSH key pair on a node that has none. */
+    public boolean generateKeys() {
+        return generateKeys;
+    }
+
     /** Null: the procedure's default ({@code /var/backup/xcat}). */
     public String backupRoot() {
         return backupRoot;
@@ -270,6 +310,16 @@ public final class Invocation implements Serializable {
 
     public boolean collect() {
         return collect;
+    }
+
+    /** Dump with XCATBYPASS=1 (works with xcatd down; about 8 times slower). */
+    public boolean useBypass() {
+        return useBypass;
+    }
+
+    /** The dump's own limit; it outlasts {@link #commandTimeoutSeconds()}. */
+    public int dumpTimeoutSeconds() {
+        return dumpTimeoutSeconds;
     }
 
     /** A WARNING step fails the build instead of making it unstable. */
@@ -304,6 +354,8 @@ public final class Invocation implements Serializable {
         private String sharedDirs;
         private String hpcDaemons;
         private int maxClockSkewSeconds = DEFAULT_MAX_CLOCK_SKEW_SECONDS;
+        private String ntpServer;
+        private boolean generateKeys;
         private String backupRoot;
         private boolean backupDatabase;
         private int keep = DEFAULT_KEEP;
@@ -311,6 +363,8 @@ public final class Invocation implements Serializable {
         private boolean allTables;
         private boolean nativeBackup;
         private boolean collect;
+        private boolean useBypass;
+        private int dumpTimeoutSeconds = DEFAULT_DUMP_TIMEOUT_SECONDS;
         private boolean failOnWarning;
         private boolean reportOnly;
 
@@ -336,6 +390,9 @@ public final class Invocation implements Serializable {
         /** Names separated by commas or spaces; blank: all four; {@value Invocation#NO_HPC_DAEMONS}: none. */
         public Builder hpcDaemons(String v) { this.hpcDaemons = v; return this; }
         public Builder maxClockSkewSeconds(int v) { this.maxClockSkewSeconds = v; return this; }
+        /** Blank: leave the nodes' time configuration. */
+        public Builder ntpServer(String v) { this.ntpServer = v; return this; }
+        public Builder generateKeys(boolean v) { this.generateKeys = v; return this; }
         public Builder backupDatabase(boolean v) { this.backupDatabase = v; return this; }
         public Builder backupRoot(String v) { this.backupRoot = v; return this; }
         public Builder keep(int v) { this.keep = v; return this; }
@@ -344,6 +401,8 @@ public final class Invocation implements Serializable {
         public Builder allTables(boolean v) { this.allTables = v; return this; }
         public Builder nativeBackup(boolean v) { this.nativeBackup = v; return this; }
         public Builder collect(boolean v) { this.collect = v; return this; }
+        public Builder useBypass(boolean v) { this.useBypass = v; return this; }
+        public Builder dumpTimeoutSeconds(int v) { this.dumpTimeoutSeconds = v; return this; }
         public Builder failOnWarning(boolean v) { this.failOnWarning = v; return this; }
         public Builder reportOnly(boolean v) { this.reportOnly = v; return this; }
 

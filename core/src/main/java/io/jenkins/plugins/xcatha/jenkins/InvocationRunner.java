@@ -98,7 +98,7 @@ public final class InvocationRunner {
 
     private static Procedure procedure(Invocation invocation, Path directory) {
         return switch (invocation.procedure()) {
-            case STANDBY_PREPARE -> StandbyPrepare.procedure(invocation.standbyPrepareOptions());
+            case STANDBY_PREPARE -> StandbyPrepare.procedure(invocation.standbyPrepareOptions(directory));
             case DB_BACKUP -> DbBackup.procedure(invocation.dbBackupOptions(directory));
         };
     }

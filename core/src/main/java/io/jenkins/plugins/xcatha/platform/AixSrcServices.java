@@ -2,6 +2,7 @@ package io.jenkins.plugins.xcatha.platform;
 
 import io.jenkins.plugins.xcatha.exec.Command;
 import io.jenkins.plugins.xcatha.exec.CommandResult;
+import io.jenkins.plugins.xcatha.exec.CommandRunner;
 import io.jenkins.plugins.xcatha.exec.ShellException;
 import io.jenkins.plugins.xcatha.xcat.LssrcOutput;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class AixSrcServices implements ServiceManager {
     }
 
     @Override
-    public ServiceState state(NodeExec node, String service) throws ShellException, InterruptedException {
+    public ServiceState state(CommandRunner node, String service) throws ShellException, InterruptedException {
         CommandResult r = node.run(Command.shell(PROBE, service, regexEscape(service)));
         String out = r.stdout();
         int rc = out.indexOf(RC_MARK);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.xcatha.platform;
 
 import io.jenkins.plugins.xcatha.exec.Command;
 import io.jenkins.plugins.xcatha.exec.CommandResult;
+import io.jenkins.plugins.xcatha.exec.CommandRunner;
 import io.jenkins.plugins.xcatha.exec.ShellException;
 
 /**
@@ -23,7 +24,7 @@ public record Platform(OsFamily os, InitSystem init) {
      *
      * @throws IllegalStateException when the OS is not Linux or AIX
      */
-    public static Platform detect(NodeExec node, InitSystem override) throws ShellException, InterruptedException {
+    public static Platform detect(CommandRunner node, InitSystem override) throws ShellException, InterruptedException {
         CommandResult r = node.run(Command.shell(PROBE));
         String[] lines = r.stdout().strip().split("\n");
         if (r.exitCode() != 0 || lines.length < 2) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.xcatha.platform;
 
 import io.jenkins.plugins.xcatha.exec.Command;
+import io.jenkins.plugins.xcatha.exec.CommandRunner;
 import io.jenkins.plugins.xcatha.exec.ShellException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +16,10 @@ public interface ServiceManager {
     /** "systemd", "SysV", "AIX SRC". */
     String id();
 
-    ServiceState state(NodeExec node, String service) throws ShellException, InterruptedException;
+    ServiceState state(CommandRunner node, String service) throws ShellException, InterruptedException;
 
     /** The states of several services, in the order given (one round trip where the init system allows). */
-    default List<ServiceState> states(NodeExec node, List<String> services) throws ShellException, InterruptedException {
+    default List<ServiceState> states(CommandRunner node, List<String> services) throws ShellException, InterruptedException {
         List<ServiceState> states = new ArrayList<>();
         for (String service : services) {
             states.add(state(node, service));

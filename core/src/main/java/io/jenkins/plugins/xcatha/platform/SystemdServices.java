@@ -2,6 +2,7 @@ package io.jenkins.plugins.xcatha.platform;
 
 import io.jenkins.plugins.xcatha.exec.Command;
 import io.jenkins.plugins.xcatha.exec.CommandResult;
+import io.jenkins.plugins.xcatha.exec.CommandRunner;
 import io.jenkins.plugins.xcatha.exec.ShellException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,13 +21,13 @@ public final class SystemdServices implements ServiceManager {
     }
 
     @Override
-    public ServiceState state(NodeExec node, String service) throws ShellException, InterruptedException {
+    public ServiceState state(CommandRunner node, String service) throws ShellException, InterruptedException {
         return states(node, List.of(service)).get(0);
     }
 
     /** One {@code systemctl show} for every unit: a block of properties per unit, in the order asked. */
     @Override
-    public List<ServiceState> states(NodeExec node, List<String> services) throws ShellException, InterruptedException {
+    public List<ServiceState> states(CommandRunner node, List<String> services) throws ShellException, InterruptedException {
         List<String> argv = new ArrayList<>(List.of("systemctl", "show", "--property=" + String.join(",", PROPERTIES)));
         argv.addAll(services);
         CommandResult r = node.run(Command.of(argv));

@@ -2,6 +2,7 @@ package io.jenkins.plugins.xcatha.platform;
 
 import io.jenkins.plugins.xcatha.exec.Command;
 import io.jenkins.plugins.xcatha.exec.CommandResult;
+import io.jenkins.plugins.xcatha.exec.CommandRunner;
 import io.jenkins.plugins.xcatha.exec.ShellException;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,7 @@ public final class SysvServices implements ServiceManager {
     }
 
     @Override
-    public ServiceState state(NodeExec node, String service) throws ShellException, InterruptedException {
+    public ServiceState state(CommandRunner node, String service) throws ShellException, InterruptedException {
         CommandResult list = node.run(Command.of("chkconfig", "--list", service));
         if (list.exitCode() != 0 || !list.stdout().strip().startsWith(service)) {
             return ServiceState.notInstalled(service);

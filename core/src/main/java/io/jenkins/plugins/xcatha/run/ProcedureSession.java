@@ -14,15 +14,19 @@ import io.jenkins.plugins.xcatha.report.Mode;
 import io.jenkins.plugins.xcatha.report.ProcedureReport;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One invocation of a procedure, the same from the CLI and from a Jenkins step: open the node shells in
@@ -40,8 +44,16 @@ import java.util.concurrent.Future;
  *         .run();
  * // done.report().result(), done.artifacts().relativeTo(workspace) for ArtifactManager.archive
  * }</pre>
+ *
+ * <p>An abort interrupts the running step once: its remote command is killed at once, the remaining steps
+ * are skipped, and the procedure's finaliser (db-backup: remove the half dump, release the lock) still runs
+ * over the open connections. Further interrupts (a second abort, the Jenkins controller collecting the
+ * report) do not reach that cleanup; after {@link #CLEANUP_GRACE} the shells are closed regardless, which
+ * ends whatever still runs on the nodes.
  */
 public final class ProcedureSession {
+    /** How long an aborted procedure may clean up over its open connections before they are closed. */
+    public static final Duration CLEANUP_GRACE = Duration.ofSeconds(10);
 
     /** The report, and the artifacts written (null when no artifact folder was asked for). */
     public record Finished(ProcedureReport report, ArtifactWriter.Written artifacts) {
@@ -58,6 +70,7 @@ public final class ProcedureSession {
     private Facts facts = new Facts();
     private Path artifactBase;
     private Path artifactDirectory;
+    private Duration cleanupGrace = CLEANUP_GRACE;
 
     private ProcedureSession(Procedure procedure) {
         this.procedure = Objects.requireNonNull(procedure, "procedure");
@@ -92,6 +105,12 @@ public final class ProcedureSession {
     /** What the steps learn (e.g. db-backup's collected archive), for the caller to read after {@link #run()}. */
     public ProcedureSession facts(Facts value) {
         this.facts = Objects.requireNonNull(value, "facts");
+        return this;
+    }
+
+    /** How long an aborted run may clean up before its shells are closed; default {@link #CLEANUP_GRACE}. */
+    public ProcedureSession cleanupGrace(Duration value) {
+        this.cleanupGrace = Objects.requireNonNull(value, "cleanup grace");
         return this;
     }
 
@@ -132,7 +151,7 @@ public final class ProcedureSession {
                     ? Cluster.of(primary, new Node(Node.Role.STANDBY, targets.get(Node.Role.STANDBY).name(),
                             shells.get(Node.Role.STANDBY)))
                     : Cluster.single(primary);
-            report = new ProcedureRunner().run(procedure, cluster, mode, progress, facts, redactor);
+            report = runShielded(cluster, opened);
         } finally {
             for (RemoteShell shell : opened) {
                 closeQuietly(shell);
@@ -152,6 +171,70 @@ public final class ProcedureSession {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Runs the procedure on a thread of its own, so that only the first interrupt of the calling thread
+     * reaches it (see the class comment); the calling thread's interrupt flag is set again when the run was
+     * aborted.
+     */
+    private ProcedureReport runShielded(Cluster cluster, List<RemoteShell> opened) {
+        CompletableFuture<ProcedureReport> done = new CompletableFuture<>();
+        boolean[] runnerInterrupted = new boolean[1];
+        // Aborted while connecting: the runner starts with the interrupt, before its first step.
+        boolean abortedBeforeStart = Thread.interrupted();
+        Thread runner = new Thread(() -> {
+            if (abortedBeforeStart) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                ProcedureReport report = new ProcedureRunner().run(procedure, cluster, mode, progress, facts, redactor);
+                runnerInterrupted[0] = Thread.interrupted();
+                done.complete(report);
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
+        }, "xcat-ha " + procedure.id());
+        runner.setDaemon(true);
+        runner.start();
+        boolean aborted = abortedBeforeStart;
+        long deadline = System.nanoTime() + cleanupGrace.toNanos();
+        boolean closed = false;
+        ProcedureReport report;
+        while (true) {
+            try {
+                report = aborted && !closed
+                        ? done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+                        : done.get();
+                break;
+            } catch (InterruptedException again) {
+                if (!aborted) {
+                    aborted = true;
+                    deadline = System.nanoTime() + cleanupGrace.toNanos();
+                    runner.interrupt();
+                }
+                // Later interrupts would cut the cleanup short; the grace bounds it instead.
+            } catch (TimeoutException overran) {
+                // Closing the shells ends every remote command, so the runner finishes at once.
+                closed = true;
+                runner.interrupt();
+                for (RemoteShell shell : opened) {
+                    closeQuietly(shell);
+                }
+            } catch (ExecutionException failed) {
+                if (failed.getCause() instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (failed.getCause() instanceof Error e) {
+                    throw e;
+                }
+                throw new IllegalStateException(failed.getCause());
+            }
+        }
+        if (aborted || runnerInterrupted[0]) {
+            Thread.currentThread().interrupt();
+        }
+        return report;
     }
 
     /** Connects to every node at once: two slow handshakes cost the time of one. */

@@ -49,24 +49,23 @@ public final class Shells {
     public ShellOpener opener(HostAndPort address) {
         return switch (transport) {
             case LOCAL -> () -> new LocalShell(address.host(), List.of(), settings);
-            case OPENSSH -> () -> connected(new OpenSshShell(address, credentials, hostKeys, settings));
-            case TRILEAD -> () -> connected(new TrileadShell(address, credentials, hostKeys, settings));
+            case OPENSSH -> () -> connected(new OpenSshShell(address, credentials, hostKeys, settings),
+                    OpenSshShell::connect);
+            case TRILEAD -> () -> connected(new TrileadShell(address, credentials, hostKeys, settings),
+                    TrileadShell::connect);
         };
     }
 
-    private static RemoteShell connected(OpenSshShell shell) throws ShellException, InterruptedException {
-        try {
-            shell.connect();
-            return shell;
-        } catch (ShellException | InterruptedException | RuntimeException e) {
-            shell.close();
-            throw e;
-        }
+    /** Opening the connection of a shell that otherwise connects on its first command. */
+    private interface Connect<S extends RemoteShell> {
+        void connect(S shell) throws ShellException, InterruptedException;
     }
 
-    private static RemoteShell connected(TrileadShell shell) throws ShellException, InterruptedException {
+    /** Connects now, so that an unreachable node fails before the first step; a failed shell is closed. */
+    private static <S extends RemoteShell> S connected(S shell, Connect<S> connect)
+            throws ShellException, InterruptedException {
         try {
-            shell.connect();
+            connect.connect(shell);
             return shell;
         } catch (ShellException | InterruptedException | RuntimeException e) {
             shell.close();

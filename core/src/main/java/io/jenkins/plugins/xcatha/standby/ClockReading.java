@@ -13,10 +13,15 @@ import java.math.BigDecimal;
  * reading is compared with the midpoint of the round trip, and half the round trip is the uncertainty.
  */
 record ClockReading(double offsetSeconds, double uncertaintySeconds) {
+    /**
+     * AIX date has no %N (whole seconds, one more second of uncertainty), and not every AIX level knows %s:
+     * then Perl, which every xCAT management node has, gives the epoch seconds.
+     */
+    private static final String AIX_SECONDS = "t=$(date -u +%s 2>/dev/null); case \"$t\" in ''|*[!0-9]*) "
+            + "exec perl -e 'print time, \"\\n\"' ;; esac; echo \"$t\"";
 
     static ClockReading read(StepContext context, Node node, OsFamily os) throws ShellException, InterruptedException {
-        // AIX date has no %N: whole seconds, one more second of uncertainty.
-        Command date = os == OsFamily.AIX ? Command.of("date", "-u", "+%s") : Command.of("date", "+%s.%N");
+        Command date = os == OsFamily.AIX ? Command.shell(AIX_SECONDS) : Command.of("date", "+%s.%N");
         long before = System.currentTimeMillis();
         long start = System.nanoTime();
         CommandResult r = context.run(node, date);

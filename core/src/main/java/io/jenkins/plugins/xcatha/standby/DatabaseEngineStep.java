@@ -1,9 +1,9 @@
 package io.jenkins.plugins.xcatha.standby;
 
-import io.jenkins.plugins.xcatha.procedure.Cluster;
+import io.jenkins.plugins.xcatha.procedure.AbstractStep;
+import io.jenkins.plugins.xcatha.procedure.HostScope;
 import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
-import io.jenkins.plugins.xcatha.procedure.ProcedureStep;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
 import io.jenkins.plugins.xcatha.xcat.DatabaseEngine;
 import java.util.Set;
@@ -13,27 +13,11 @@ import java.util.Set;
  * primary": compares the engines preflight read from the cfgloc prefix (only the word before the first
  * {@code :} ever leaves a node; the rest of that line is the database password).
  */
-final class DatabaseEngineStep implements ProcedureStep {
+final class DatabaseEngineStep extends AbstractStep {
     static final String ID = "database-engine";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Same xCAT database engine on both nodes";
-    }
-
-    @Override
-    public String host(Cluster cluster) {
-        return cluster.primary().name() + ", " + cluster.standby().name();
-    }
-
-    @Override
-    public Set<String> dependsOn() {
-        return Set.of(PreflightStep.ID);
+    DatabaseEngineStep() {
+        super(ID, "Same xCAT database engine on both nodes", HostScope.BOTH, PreflightStep.ID);
     }
 
     @Override

@@ -2,8 +2,8 @@ package io.jenkins.plugins.xcatha.standby;
 
 import io.jenkins.plugins.xcatha.exec.Command;
 import io.jenkins.plugins.xcatha.exec.CommandResult;
+import io.jenkins.plugins.xcatha.exec.CommandRunner;
 import io.jenkins.plugins.xcatha.exec.ShellException;
-import io.jenkins.plugins.xcatha.platform.NodeExec;
 import io.jenkins.plugins.xcatha.platform.OsFamily;
 import io.jenkins.plugins.xcatha.platform.Platform;
 import io.jenkins.plugins.xcatha.platform.ServiceState;
@@ -45,7 +45,7 @@ interface HpcProduct {
     /** Shuts down every installed service of {@code names} through the platform; null if none is installed. */
     static List<ServiceShutdown.Result> services(StepContext context, Node node, Platform platform, List<String> names,
                                                  List<Command> ownStop) throws ShellException, InterruptedException {
-        NodeExec exec = NodeCommands.exec(context, node);
+        CommandRunner exec = NodeCommands.exec(context, node);
         List<ServiceShutdown.Result> results = new ArrayList<>();
         for (ServiceState state : platform.services().states(exec, names)) {
             if (state.installed()) {
@@ -139,7 +139,7 @@ interface HpcProduct {
             // GPFS starts at boot if autoload=yes, from its own boot service (SysV gpfs, systemd gpfs/mmautoload,
             // AIX inittab): where that service is enabled in its own right it is disabled too.
             if (!results.get(0).failed()) {
-                NodeExec exec = NodeCommands.exec(context, node);
+                CommandRunner exec = NodeCommands.exec(context, node);
                 for (ServiceState boot : platform.services().states(exec, List.of("gpfs"))) {
                     if (boot.installed() && boot.enabledAtBoot()) {
                         results.add(ServiceShutdown.stopAndDisable(context, node, platform.services(), boot, List.of()));

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.xcatha.standby;
 
 import io.jenkins.plugins.xcatha.exec.ShellException;
-import io.jenkins.plugins.xcatha.procedure.Cluster;
+import io.jenkins.plugins.xcatha.procedure.AbstractStep;
+import io.jenkins.plugins.xcatha.procedure.HostScope;
 import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
-import io.jenkins.plugins.xcatha.procedure.ProcedureStep;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,27 +16,11 @@ import java.util.Set;
  * vice versa": each node looks up the other's host name, and the answer must be an address the other node
  * really has on an interface.
  */
-final class NameResolutionStep implements ProcedureStep {
+final class NameResolutionStep extends AbstractStep {
     static final String ID = "name-resolution";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Each node resolves the other's host name to its real address";
-    }
-
-    @Override
-    public String host(Cluster cluster) {
-        return cluster.primary().name() + ", " + cluster.standby().name();
-    }
-
-    @Override
-    public Set<String> dependsOn() {
-        return Set.of(PreflightStep.ID);
+    NameResolutionStep() {
+        super(ID, "Each node resolves the other's host name to its real address", HostScope.BOTH, PreflightStep.ID);
     }
 
     @Override

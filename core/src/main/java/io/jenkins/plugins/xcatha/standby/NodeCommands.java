@@ -2,8 +2,9 @@ package io.jenkins.plugins.xcatha.standby;
 
 import io.jenkins.plugins.xcatha.exec.Command;
 import io.jenkins.plugins.xcatha.exec.CommandResult;
+import io.jenkins.plugins.xcatha.exec.CommandRunner;
+import io.jenkins.plugins.xcatha.exec.RemoteFiles;
 import io.jenkins.plugins.xcatha.exec.ShellException;
-import io.jenkins.plugins.xcatha.platform.NodeExec;
 import io.jenkins.plugins.xcatha.platform.OsFamily;
 import io.jenkins.plugins.xcatha.platform.Platform;
 import io.jenkins.plugins.xcatha.procedure.Node;
@@ -36,8 +37,21 @@ final class NodeCommands {
     private NodeCommands() {
     }
 
-    static NodeExec exec(StepContext context, Node node) {
+    static CommandRunner exec(StepContext context, Node node) {
         return command -> context.run(node, command);
+    }
+
+    /** Files on the node, read and put through the step's recording runner. */
+    static RemoteFiles files(StepContext context, Node node) {
+        return new RemoteFiles(node.name(), exec(context, node));
+    }
+
+    /** Why a file could not be put: a failed command is the step's failure, an abort or lost node is not. */
+    static String writeFailure(ShellException e) throws ShellException {
+        if (e.phase() != ShellException.Phase.COMMAND) {
+            throw e;
+        }
+        return e.getMessage();
     }
 
     /** Runs a tool found on the administrator's PATH (xCAT, GPFS, sbin). */

@@ -6,10 +6,10 @@ import io.jenkins.plugins.xcatha.exec.CommandResult;
 import io.jenkins.plugins.xcatha.exec.ShellException;
 import io.jenkins.plugins.xcatha.platform.OsFamily;
 import io.jenkins.plugins.xcatha.platform.Platform;
-import io.jenkins.plugins.xcatha.procedure.Cluster;
+import io.jenkins.plugins.xcatha.procedure.AbstractStep;
+import io.jenkins.plugins.xcatha.procedure.HostScope;
 import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
-import io.jenkins.plugins.xcatha.procedure.ProcedureStep;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
 import io.jenkins.plugins.xcatha.xcat.DatabaseEngine;
 import io.jenkins.plugins.xcatha.xcat.MountTable;
@@ -28,27 +28,14 @@ import java.util.Set;
  * cluster's management address (site.master, the virtual IP). The last check holds whatever the inputs
  * say: a pair given the wrong way round is refused too, so nothing later can take down the active node.
  */
-final class PreflightStep implements ProcedureStep {
+final class PreflightStep extends AbstractStep {
     static final String ID = "preflight";
     private final StandbyPrepareOptions options;
 
     PreflightStep(StandbyPrepareOptions options) {
+        super(ID, "Both nodes reachable, different machines, same OS and xCAT; the standby is not the active MN",
+                HostScope.BOTH);
         this.options = options;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Both nodes reachable, different machines, same OS and xCAT; the standby is not the active MN";
-    }
-
-    @Override
-    public String host(Cluster cluster) {
-        return cluster.primary().name() + ", " + cluster.standby().name();
     }
 
     @Override
@@ -102,6 +89,13 @@ final class PreflightStep implements ProcedureStep {
         if (guard != null) {
             return guard;
         }
+        // Only now the other shared addresses: the management address on the standby is the guard's refusal.
+        Optional<String> sameAddress = sharedAddress(pi, si,
+                context.facts().get(StandbyFacts.MANAGEMENT_ADDRESS).orElse(""));
+        if (sameAddress.isPresent()) {
+            return Outcome.failed("primary " + primary.name() + " and standby " + standby.name()
+                    + " are the same machine (" + sameAddress.get() + "): give two different management nodes");
+        }
         DatabaseEngine pe = context.facts().get(Node.Role.PRIMARY, StandbyFacts.ENGINE).orElseThrow();
         DatabaseEngine se = context.facts().get(Node.Role.STANDBY, StandbyFacts.ENGINE).orElseThrow();
         return Outcome.ok("primary " + pi.hostname() + " and standby " + si.hostname() + ": " + pp + ", xCAT " + pv
@@ -129,6 +123,7 @@ final class PreflightStep implements ProcedureStep {
         }
     }
 
+    /** Two nodes with the same host keys or host name are one machine. */
     private static Optional<String> sameMachine(NodeIdentity p, NodeIdentity s) {
         if (p.sameHostKeys(s)) {
             return Optional.of("same SSH host keys " + p.hostKeys().iterator().next().shortForm());
@@ -136,12 +131,15 @@ final class PreflightStep implements ProcedureStep {
         if (!p.hostname().isEmpty() && p.hostname().equalsIgnoreCase(s.hostname())) {
             return Optional.of("same host name " + p.hostname());
         }
+        return Optional.empty();
+    }
+
+    /** An address both nodes carry, other than the management address (which the guard has dealt with). */
+    private static Optional<String> sharedAddress(NodeIdentity p, NodeIdentity s, String managementAddress) {
         Set<String> shared = new HashSet<>(p.addresses());
         shared.retainAll(s.addresses());
-        if (!shared.isEmpty()) {
-            return Optional.of("same address " + String.join(", ", shared));
-        }
-        return Optional.empty();
+        shared.remove(managementAddress);
+        return shared.isEmpty() ? Optional.empty() : Optional.of("same address " + String.join(", ", shared));
     }
 
     /**

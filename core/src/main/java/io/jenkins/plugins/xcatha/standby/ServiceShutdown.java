@@ -2,8 +2,8 @@ package io.jenkins.plugins.xcatha.standby;
 
 import io.jenkins.plugins.xcatha.exec.Command;
 import io.jenkins.plugins.xcatha.exec.CommandResult;
+import io.jenkins.plugins.xcatha.exec.CommandRunner;
 import io.jenkins.plugins.xcatha.exec.ShellException;
-import io.jenkins.plugins.xcatha.platform.NodeExec;
 import io.jenkins.plugins.xcatha.platform.ServiceManager;
 import io.jenkins.plugins.xcatha.platform.ServiceState;
 import io.jenkins.plugins.xcatha.procedure.Node;
@@ -55,7 +55,7 @@ final class ServiceShutdown {
                         + r.exitCode() + ": " + NodeCommands.firstLine(r) + "). " + services.hint(name));
             }
         }
-        NodeExec exec = NodeCommands.exec(context, node);
+        CommandRunner exec = NodeCommands.exec(context, node);
         ServiceState after = services.state(exec, name);
         if (after.running() || after.enabledAtBoot()) {
             return new Result(null, null, node.label() + ": " + name + " is still " + after.describe() + " after "

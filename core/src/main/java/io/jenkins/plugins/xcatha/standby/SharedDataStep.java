@@ -3,46 +3,26 @@ package io.jenkins.plugins.xcatha.standby;
 import io.jenkins.plugins.xcatha.exec.CommandResult;
 import io.jenkins.plugins.xcatha.exec.ShellException;
 import io.jenkins.plugins.xcatha.platform.Platform;
-import io.jenkins.plugins.xcatha.procedure.Cluster;
+import io.jenkins.plugins.xcatha.procedure.AbstractStep;
+import io.jenkins.plugins.xcatha.procedure.HostScope;
 import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
-import io.jenkins.plugins.xcatha.procedure.ProcedureStep;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
 import io.jenkins.plugins.xcatha.xcat.DatabaseEngine;
 import io.jenkins.plugins.xcatha.xcat.MountTable;
 import java.util.List;
-import java.util.Set;
 
 /**
  * "If shared disks are used between the two management nodes, when setting up the standby management
  * node, the shared disks should not be mounted on the standby management node."
  */
-final class SharedDataStep implements ProcedureStep {
+final class SharedDataStep extends AbstractStep {
     static final String ID = "shared-data";
     private final StandbyPrepareOptions options;
 
     SharedDataStep(StandbyPrepareOptions options) {
+        super(ID, "The shared directories are not mounted on the standby", HostScope.STANDBY, PreflightStep.ID);
         this.options = options;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "The shared directories are not mounted on the standby";
-    }
-
-    @Override
-    public String host(Cluster cluster) {
-        return cluster.standby().name();
-    }
-
-    @Override
-    public Set<String> dependsOn() {
-        return Set.of(PreflightStep.ID);
     }
 
     @Override

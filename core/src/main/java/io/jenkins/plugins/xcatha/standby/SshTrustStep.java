@@ -3,16 +3,16 @@ package io.jenkins.plugins.xcatha.standby;
 import io.jenkins.plugins.xcatha.config.HostAndPort;
 import io.jenkins.plugins.xcatha.exec.Command;
 import io.jenkins.plugins.xcatha.exec.CommandResult;
+import io.jenkins.plugins.xcatha.exec.RemoteFiles;
 import io.jenkins.plugins.xcatha.exec.ShellException;
-import io.jenkins.plugins.xcatha.platform.NodeExec;
-import io.jenkins.plugins.xcatha.platform.NodeFiles;
 import io.jenkins.plugins.xcatha.platform.OsFamily;
-import io.jenkins.plugins.xcatha.procedure.Cluster;
+import io.jenkins.plugins.xcatha.procedure.AbstractStep;
+import io.jenkins.plugins.xcatha.procedure.HostScope;
 import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
-import io.jenkins.plugins.xcatha.procedure.ProcedureStep;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
 import io.jenkins.plugins.xcatha.xcat.PublicKeyLine;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,32 +26,13 @@ import java.util.Set;
  * backup), entries for the other node in known_hosts that no longer match its host keys are removed
  * ({@code ssh-keygen -R}), and {@code ssh -o BatchMode=yes} is then verified both ways.
  */
-final class SshTrustStep implements ProcedureStep {
+final class SshTrustStep extends AbstractStep {
     static final String ID = "ssh-trust";
     private final StandbyPrepareOptions options;
 
     SshTrustStep(StandbyPrepareOptions options) {
+        super(ID, "Passwordless root SSH in both directions", HostScope.BOTH, PreflightStep.ID, NameResolutionStep.ID);
         this.options = options;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Passwordless root SSH in both directions";
-    }
-
-    @Override
-    public String host(Cluster cluster) {
-        return cluster.primary().name() + ", " + cluster.standby().name();
-    }
-
-    @Override
-    public Set<String> dependsOn() {
-        return Set.of(PreflightStep.ID, NameResolutionStep.ID);
     }
 
     @Override
@@ -78,13 +59,13 @@ final class SshTrustStep implements ProcedureStep {
             throws ShellException, InterruptedException {
         boolean check = context.checkMode();
         int changesBefore = changes.size();
-        NodeExec fromExec = NodeCommands.exec(context, from);
-        NodeExec toExec = NodeCommands.exec(context, to);
+        RemoteFiles fromFiles = NodeCommands.files(context, from);
+        RemoteFiles toFiles = NodeCommands.files(context, to);
         OsFamily fromOs = NodeCommands.platform(context, from).os();
         OsFamily toOs = NodeCommands.platform(context, to).os();
         String pubPath = fromOs.inRootHome(".ssh/id_rsa.pub");
 
-        Optional<String> pub = NodeFiles.read(fromExec, pubPath);
+        Optional<String> pub = fromFiles.readText(pubPath);
         boolean keyWillBeGenerated = false;
         if (pub.isEmpty() || PublicKeyLine.find(pub.get()).isEmpty()) {
             if (!options.generateKeys()) {
@@ -105,7 +86,7 @@ final class SshTrustStep implements ProcedureStep {
                             + gen.exitCode() + ": " + NodeCommands.firstLine(gen) + ")");
                 }
                 changes.add("generated a root RSA key pair on " + from.label());
-                pub = NodeFiles.read(fromExec, pubPath);
+                pub = fromFiles.readText(pubPath);
             }
         }
 
@@ -116,7 +97,7 @@ final class SshTrustStep implements ProcedureStep {
             String keyLine = pub.orElseThrow().lines().filter(l -> PublicKeyLine.find(l).isPresent())
                     .findFirst().orElseThrow().strip();
             PublicKeyLine key = PublicKeyLine.find(keyLine).orElseThrow();
-            String existing = NodeFiles.read(toExec, authPath).orElse("");
+            String existing = toFiles.readText(authPath).orElse("");
             if (PublicKeyLine.findAll(existing).contains(key)) {
                 fine.add(to.label() + " already trusts root@" + from.name());
             } else if (check) {
@@ -124,10 +105,11 @@ final class SshTrustStep implements ProcedureStep {
                         + " on " + to.label());
             } else {
                 String content = existing.isEmpty() || existing.endsWith("\n") ? existing : existing + "\n";
-                CommandResult w = NodeFiles.replace(toExec, authPath, content + keyLine + "\n", "600", "700");
-                if (w.exitCode() != 0) {
-                    return Optional.of("could not update " + authPath + " on " + to.label() + " (exit "
-                            + w.exitCode() + ": " + NodeCommands.firstLine(w) + ")");
+                try {
+                    toFiles.putFile(authPath, (content + keyLine + "\n").getBytes(StandardCharsets.UTF_8), "600", "700");
+                } catch (ShellException e) {
+                    return Optional.of("could not update " + authPath + " on " + to.label() + " ("
+                            + NodeCommands.writeFailure(e) + ")");
                 }
                 changes.add("appended root@" + from.name() + "'s key to " + authPath + " on " + to.label());
             }

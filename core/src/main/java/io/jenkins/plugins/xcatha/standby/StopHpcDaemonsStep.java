@@ -2,46 +2,27 @@ package io.jenkins.plugins.xcatha.standby;
 
 import io.jenkins.plugins.xcatha.exec.ShellException;
 import io.jenkins.plugins.xcatha.platform.Platform;
-import io.jenkins.plugins.xcatha.procedure.Cluster;
+import io.jenkins.plugins.xcatha.procedure.AbstractStep;
+import io.jenkins.plugins.xcatha.procedure.HostScope;
 import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
-import io.jenkins.plugins.xcatha.procedure.ProcedureStep;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * "Stop the HPC software daemons like TEAL, CNM, LL and GPFS and modify system configuration to prevent
  * them from being started automatically", on the standby. A product that is not installed is named as
  * such; the step is SKIPPED only when none of the asked ones is installed.
  */
-final class StopHpcDaemonsStep implements ProcedureStep {
+final class StopHpcDaemonsStep extends AbstractStep {
     static final String ID = "stop-hpc-daemons";
     private final StandbyPrepareOptions options;
 
     StopHpcDaemonsStep(StandbyPrepareOptions options) {
+        super(ID, "HPC daemons (" + String.join(", ", options.hpcDaemons()) + ") stopped and disabled on the standby",
+                HostScope.STANDBY, PreflightStep.ID, SharedDataStep.ID);
         this.options = options;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "HPC daemons (" + String.join(", ", options.hpcDaemons()) + ") stopped and disabled on the standby";
-    }
-
-    @Override
-    public String host(Cluster cluster) {
-        return cluster.standby().name();
-    }
-
-    @Override
-    public Set<String> dependsOn() {
-        return Set.of(PreflightStep.ID, SharedDataStep.ID);
     }
 
     @Override

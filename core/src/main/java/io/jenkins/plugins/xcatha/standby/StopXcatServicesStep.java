@@ -1,18 +1,17 @@
 package io.jenkins.plugins.xcatha.standby;
 
+import io.jenkins.plugins.xcatha.exec.CommandRunner;
 import io.jenkins.plugins.xcatha.exec.ShellException;
-import io.jenkins.plugins.xcatha.platform.NodeExec;
 import io.jenkins.plugins.xcatha.platform.OsFamily;
 import io.jenkins.plugins.xcatha.platform.Platform;
 import io.jenkins.plugins.xcatha.platform.ServiceState;
-import io.jenkins.plugins.xcatha.procedure.Cluster;
+import io.jenkins.plugins.xcatha.procedure.AbstractStep;
+import io.jenkins.plugins.xcatha.procedure.HostScope;
 import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
-import io.jenkins.plugins.xcatha.procedure.ProcedureStep;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * "Stop the xcatd daemon and DHCP service ... You also need to modify the system configuration to prevent
@@ -20,38 +19,23 @@ import java.util.Set;
  * (systemctl stop + disable; service stop + chkconfig off; stopsrc + chitab off + rc.tcpip), for xcatd and
  * whichever DHCP server the node has (dhcpd, isc-dhcp-server, Kea, AIX dhcpsd).
  */
-final class StopXcatServicesStep implements ProcedureStep {
+final class StopXcatServicesStep extends AbstractStep {
     static final String ID = "stop-xcat-services";
     static final List<String> LINUX_DHCP = List.of("dhcpd", "isc-dhcp-server", "dhcp3-server", "kea-dhcp4",
             "kea-dhcp6", "kea-dhcp4-server", "kea-dhcp6-server", "isc-kea-dhcp4-server", "isc-kea-dhcp6-server");
     static final List<String> AIX_DHCP = List.of("dhcpsd");
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "xcatd and DHCP stopped on the standby and kept from starting at boot";
-    }
-
-    @Override
-    public String host(Cluster cluster) {
-        return cluster.standby().name();
-    }
-
-    /** Never without the active-MN guard, and only once xcatd was verified (or found already stopped). */
-    @Override
-    public Set<String> dependsOn() {
-        return Set.of(PreflightStep.ID, DatabaseEngineStep.ID, SharedDataStep.ID, XcatdVerifyStep.ID);
+    StopXcatServicesStep() {
+        // Never without the active-MN guard, and only once xcatd was verified (or found already stopped).
+        super(ID, "xcatd and DHCP stopped on the standby and kept from starting at boot",
+                HostScope.STANDBY, PreflightStep.ID, DatabaseEngineStep.ID, SharedDataStep.ID, XcatdVerifyStep.ID);
     }
 
     @Override
     public Outcome run(StepContext context) throws ShellException, InterruptedException {
         Node standby = StandbyGuard.standbyOnly(context);
         Platform platform = NodeCommands.platform(context, standby);
-        NodeExec exec = NodeCommands.exec(context, standby);
+        CommandRunner exec = NodeCommands.exec(context, standby);
         List<String> names = new ArrayList<>(List.of(XcatdVerifyStep.XCATD));
         names.addAll(platform.os() == OsFamily.AIX ? AIX_DHCP : LINUX_DHCP);
         List<ServiceState> targets = new ArrayList<>();

@@ -2,25 +2,24 @@ package io.jenkins.plugins.xcatha.standby;
 
 import io.jenkins.plugins.xcatha.exec.Command;
 import io.jenkins.plugins.xcatha.exec.CommandResult;
+import io.jenkins.plugins.xcatha.exec.CommandRunner;
 import io.jenkins.plugins.xcatha.exec.ShellException;
-import io.jenkins.plugins.xcatha.platform.NodeExec;
-import io.jenkins.plugins.xcatha.platform.NodeFiles;
 import io.jenkins.plugins.xcatha.platform.OsFamily;
 import io.jenkins.plugins.xcatha.platform.Platform;
 import io.jenkins.plugins.xcatha.platform.ServiceState;
-import io.jenkins.plugins.xcatha.procedure.Cluster;
+import io.jenkins.plugins.xcatha.procedure.AbstractStep;
+import io.jenkins.plugins.xcatha.procedure.HostScope;
 import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
-import io.jenkins.plugins.xcatha.procedure.ProcedureStep;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
 import io.jenkins.plugins.xcatha.xcat.ChronyStatus;
 import io.jenkins.plugins.xcatha.xcat.NtpqPeers;
 import io.jenkins.plugins.xcatha.xcat.TimedatectlStatus;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -29,32 +28,13 @@ import java.util.regex.Pattern;
  * measured skew between the two clocks. A skew beyond maxClockSkewSeconds fails; clocks that agree but are
  * not synchronised to a server are a warning. With ntpServer, both nodes are pointed at it first.
  */
-final class TimeSyncStep implements ProcedureStep {
+final class TimeSyncStep extends AbstractStep {
     static final String ID = "time-sync";
     private final StandbyPrepareOptions options;
 
     TimeSyncStep(StandbyPrepareOptions options) {
+        super(ID, "Clocks synchronised, skew within the limit", HostScope.BOTH, PreflightStep.ID);
         this.options = options;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Clocks synchronised, skew within the limit";
-    }
-
-    @Override
-    public String host(Cluster cluster) {
-        return cluster.primary().name() + ", " + cluster.standby().name();
-    }
-
-    @Override
-    public Set<String> dependsOn() {
-        return Set.of(PreflightStep.ID);
     }
 
     @Override
@@ -133,7 +113,7 @@ final class TimeSyncStep implements ProcedureStep {
      */
     private Optional<String> pointAtServer(StepContext context, Node node, Platform platform, String server,
                                            List<String> changes) throws ShellException, InterruptedException {
-        NodeExec exec = NodeCommands.exec(context, node);
+        CommandRunner exec = NodeCommands.exec(context, node);
         String daemon;
         String config;
         if (platform.os() == OsFamily.AIX) {
@@ -149,7 +129,7 @@ final class TimeSyncStep implements ProcedureStep {
             config = which.stdout().strip();
             daemon = config.contains("chrony") ? chronyUnit(context, node, platform) : "ntpd";
         }
-        String content = NodeFiles.read(exec, config).orElse("");
+        String content = NodeCommands.files(context, node).readText(config).orElse("");
         Pattern line = Pattern.compile("(?m)^\\s*(server|pool)\\s+" + Pattern.quote(server) + "(\\s|$)");
         if (line.matcher(content).find()) {
             return Optional.empty();
@@ -161,9 +141,10 @@ final class TimeSyncStep implements ProcedureStep {
         }
         String entry = "server " + server + (platform.os() == OsFamily.AIX ? "" : " iburst") + "\n";
         String updated = (content.isEmpty() || content.endsWith("\n") ? content : content + "\n") + entry;
-        CommandResult w = NodeFiles.replace(exec, config, updated, "644", "755");
-        if (w.exitCode() != 0) {
-            return Optional.of("could not update " + config + " on " + node.label() + ": " + NodeCommands.firstLine(w));
+        try {
+            NodeCommands.files(context, node).putFile(config, updated.getBytes(StandardCharsets.UTF_8), "644", "755");
+        } catch (ShellException e) {
+            return Optional.of("could not update " + config + " on " + node.label() + ": " + NodeCommands.writeFailure(e));
         }
         ServiceState state = platform.services().state(exec, daemon);
         List<Command> restart = new ArrayList<>(platform.services().stopCommands(state));

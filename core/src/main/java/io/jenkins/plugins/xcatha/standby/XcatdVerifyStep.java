@@ -6,13 +6,12 @@ import io.jenkins.plugins.xcatha.exec.ShellException;
 import io.jenkins.plugins.xcatha.platform.Platform;
 import io.jenkins.plugins.xcatha.platform.ServiceManager;
 import io.jenkins.plugins.xcatha.platform.ServiceState;
-import io.jenkins.plugins.xcatha.procedure.Cluster;
+import io.jenkins.plugins.xcatha.procedure.AbstractStep;
+import io.jenkins.plugins.xcatha.procedure.HostScope;
 import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
-import io.jenkins.plugins.xcatha.procedure.ProcedureStep;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
 import io.jenkins.plugins.xcatha.xcat.LsxcatdOutput;
-import java.util.Set;
 
 /**
  * "Make sure the xcatd can be up and running with whatever database is used as part of the xCAT setup
@@ -20,31 +19,16 @@ import java.util.Set;
  * answers with xcatd down) before stop-xcat-services stops it. On a re-run, xcatd already stopped and
  * disabled is left alone.
  */
-final class XcatdVerifyStep implements ProcedureStep {
+final class XcatdVerifyStep extends AbstractStep {
     static final String ID = "xcatd-verify";
     static final String XCATD = "xcatd";
     // xcatd takes 2-3 s from start until it answers (xcat-observed).
     private static final int ANSWER_ATTEMPTS = 10;
     private static final long ANSWER_PAUSE_MILLIS = 500;
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "xcatd answers on the standby before it is stopped";
-    }
-
-    @Override
-    public String host(Cluster cluster) {
-        return cluster.standby().name();
-    }
-
-    @Override
-    public Set<String> dependsOn() {
-        return Set.of(PreflightStep.ID, DatabaseEngineStep.ID);
+    XcatdVerifyStep() {
+        super(ID, "xcatd answers on the standby before it is stopped",
+                HostScope.STANDBY, PreflightStep.ID, DatabaseEngineStep.ID);
     }
 
     @Override

@@ -18,7 +18,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.jenkins.plugins.xcatha.exec.ShellException;
+import io.jenkins.plugins.xcatha.procedure.AbstractStep;
 import io.jenkins.plugins.xcatha.procedure.Cluster;
+import io.jenkins.plugins.xcatha.procedure.HostScope;
 import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
 import io.jenkins.plugins.xcatha.procedure.Procedure;
@@ -34,7 +36,6 @@ import io.jenkins.plugins.xcatha.report.StepResult;
 import io.jenkins.plugins.xcatha.testkit.Fault;
 import io.jenkins.plugins.xcatha.testkit.NodeSpec;
 import io.jenkins.plugins.xcatha.testkit.SimulatedClusterRule;
-import io.jenkins.plugins.xcatha.testkit.SimulatedNode;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -209,22 +210,7 @@ public class DbBackupLifecycleTest {
 
     @Test
     public void asOneStepOfAnotherProcedureEveryCommandIsRecordedThereAndTheLockReleased() {
-        ProcedureStep backupDatabase = new ProcedureStep() {
-            @Override
-            public String id() {
-                return "backup-database";
-            }
-
-            @Override
-            public String title() {
-                return "backup";
-            }
-
-            @Override
-            public String host(Cluster cluster) {
-                return cluster.primary().name();
-            }
-
+        ProcedureStep backupDatabase = new AbstractStep("backup-database", "backup", HostScope.PRIMARY) {
             @Override
             public Outcome run(StepContext context) throws ShellException, InterruptedException {
                 return DbBackup.runWithin(context, DbBackupOptions.builder().build());

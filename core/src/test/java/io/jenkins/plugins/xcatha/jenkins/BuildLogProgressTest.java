@@ -3,7 +3,8 @@ package io.jenkins.plugins.xcatha.jenkins;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.jenkins.plugins.xcatha.procedure.Cluster;
+import io.jenkins.plugins.xcatha.procedure.AbstractStep;
+import io.jenkins.plugins.xcatha.procedure.HostScope;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
 import io.jenkins.plugins.xcatha.procedure.ProcedureStep;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
@@ -19,22 +20,8 @@ public class BuildLogProgressTest {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final BuildLogProgress progress = new BuildLogProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
-    private static final ProcedureStep SHARED_DATA = new ProcedureStep() {
-        @Override
-        public String id() {
-            return "shared-data";
-        }
-
-        @Override
-        public String title() {
-            return "Shared data not mounted on the standby";
-        }
-
-        @Override
-        public String host(Cluster cluster) {
-            return "mn2";
-        }
-
+    private static final ProcedureStep SHARED_DATA = new AbstractStep("shared-data",
+            "Shared data not mounted on the standby", HostScope.STANDBY) {
         @Override
         public Outcome run(StepContext context) {
             throw new UnsupportedOperationException("not run in this test");

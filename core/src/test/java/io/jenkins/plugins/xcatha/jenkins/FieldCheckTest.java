@@ -34,6 +34,24 @@ public class FieldCheckTest {
     }
 
     @Test
+    public void backupFieldsAreCheckedAsTheBackupChecksThem() {
+        assertThat(FieldCheck.backupRoot(""), equalTo(Optional.empty()));
+        assertThat(FieldCheck.backupRoot("/data/xcat-backups"), equalTo(Optional.empty()));
+        assertThat(FieldCheck.backupRoot("/var/backup/my dumps").orElseThrow(),
+                containsString("backupRoot: '/var/backup/my dumps' contains characters dumpxCATdb cannot handle"));
+        assertThat(FieldCheck.dumpTimeoutSeconds("1800"), equalTo(Optional.empty()));
+        assertThat(FieldCheck.dumpTimeoutSeconds("5").orElseThrow(), containsString("dumpTimeoutSeconds"));
+        assertThat(FieldCheck.dumpTimeoutSeconds("half an hour").orElseThrow(), containsString("'half an hour'"));
+    }
+
+    @Test
+    public void ntpServerMayBeEmptyButNotHostile() {
+        assertThat(FieldCheck.ntpServer(""), equalTo(Optional.empty()));
+        assertThat(FieldCheck.ntpServer("ntp1.example.com"), equalTo(Optional.empty()));
+        assertThat(FieldCheck.ntpServer("ntp1;reboot").orElseThrow(), containsString("ntpServer: 'ntp1;reboot'"));
+    }
+
+    @Test
     public void pathsMustBeAbsoluteWithoutParentSteps() {
         assertThat(FieldCheck.path("backupRoot", "/var/backup/xcat", true), equalTo(Optional.empty()));
         assertThat(FieldCheck.path("backupRoot", "", false), equalTo(Optional.empty()));

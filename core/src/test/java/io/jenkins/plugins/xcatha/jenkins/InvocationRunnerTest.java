@@ -125,27 +125,41 @@ public class InvocationRunnerTest {
     }
 
     @Test
-    public void stoppingTheBuildDuringTheDumpEndsTheRemoteCommandAndStillReturnsTheWrittenReport() throws Exception {
+    public void stoppingTheBuildDuringTheDumpEndsTheDumpReleasesTheLockAndTheNextBackupStartsAtOnce()
+            throws Exception {
         SimulatedNode primary = sim.primary();
         primary.inject(Fault.commandHangs("dumpxCATdb"));
         char[] key = sim.cluster().clientKey().privateKeyPem().toCharArray();
         Path workspace = tmp.newFolder("ws").toPath();
         Invocation invocation = dbBackup().build();
+        String runId = "test-" + System.nanoTime();
         AtomicReference<Object> returned = new AtomicReference<>();
-        Thread controller = new Thread(() -> {
+        Thread agent = new Thread(() -> {
             try {
                 // As RunOnAgent calls it.
-                returned.set(DetachedRun.run("test-" + System.nanoTime(), () -> InvocationRunner.run(invocation, key,
-                        null, log, workspace, "xcat-ha/db-backup"), Duration.ofSeconds(60)));
+                returned.set(DetachedRun.run(runId, () -> InvocationRunner.run(invocation, key, null, log, workspace,
+                        "xcat-ha/db-backup"), Duration.ofSeconds(60)));
             } catch (Exception e) {
                 returned.set(e);
             }
         });
-        controller.start();
+        agent.start();
         awaitUntil(() -> processesNamed(primary, "dumpxCATdb") > 0, () -> "dumpxCATdb to start on the primary");
 
-        controller.interrupt();
-        controller.join(120_000);
+        agent.interrupt();
+        // As the controller does after a stop, and again on every further click on the stop button: each
+        // collect interrupts the run again, which must not cut short its cleanup.
+        Object collected = null;
+        while (collected == null) {
+            try {
+                collected = DetachedRun.collect(runId, Duration.ofMillis(50));
+            } catch (java.util.concurrent.TimeoutException stillCleaningUp) {
+                // stop pressed again
+            } catch (IllegalStateException alreadyTakenByTheAgentThread) {
+                break;
+            }
+        }
+        agent.join(120_000);
 
         assertThat(String.valueOf(returned.get()), returned.get() instanceof RunOutcome, is(true));
         RunOutcome outcome = (RunOutcome) returned.get();
@@ -155,11 +169,21 @@ public class InvocationRunnerTest {
         assertThat(report.get("aborted").asBoolean(), is(true));
         assertThat(statusOf(report, "dump"), is("FAILED"));
         assertThat(statusOf(report, "verify"), is("SKIPPED"));
+        assertThat(report.toString(), primary.fileExists("/var/backup/xcat/.xcat-ha.lock"), is(false));
         awaitUntil(() -> processesNamed(primary, "dumpxCATdb") == 0, () -> "the dump to be killed on the primary: "
                 + primary.processesOfNode());
         awaitUntil(() -> sessions(primary).isEmpty(), () -> "the SSH sessions to the primary to close: "
                 + primary.processesOfNode());
         assertWiped(key);
+
+        primary.clearFaults();
+        Path next = tmp.newFolder("next").toPath();
+        RunOutcome second = InvocationRunner.run(dbBackup().build(),
+                sim.cluster().clientKey().privateKeyPem().toCharArray(), null, log, next, "xcat-ha/db-backup");
+
+        JsonNode secondReport = reportJson(next.resolve("xcat-ha/db-backup"));
+        assertThat(secondReport.toString(), second.result(), is("SUCCESS"));
+        assertThat(secondReport.get("steps").get(0).get("message").asText(), not(containsString("waited")));
     }
 
     @Test

@@ -41,6 +41,47 @@ public class InvocationTest {
     }
 
     @Test
+    public void standbyPrepareTakesItsBackupWithTheDbBackupFieldsCollectingIntoTheAgentsFolder() {
+        Path folder = Path.of("/ws/xcat-ha/standby-prepare");
+        Invocation invocation = standbyPrepare().backupDatabase(true).backupRoot("/var/backup/custom").keep(3)
+                .maxAgeDays(30).allTables(true).collect(true).useBypass(true).dumpTimeoutSeconds(3_600)
+                .ntpServer("ntp1.example.com").generateKeys(true).build();
+
+        StandbyPrepareOptions options = invocation.standbyPrepareOptions(folder);
+        DbBackupOptions backup = options.backup();
+        assertThat(backup.backupRoot(), is("/var/backup/custom"));
+        assertThat(backup.keep(), is(3));
+        assertThat(backup.maxAgeDays(), is(OptionalInt.of(30)));
+        assertThat(backup.allTables(), is(true));
+        assertThat(backup.collectDirectory(), is(folder));
+        assertThat(backup.useBypass(), is(true));
+        assertThat(backup.dumpTimeoutSeconds(), is(3_600));
+        assertThat(options.ntpServer(), is(java.util.Optional.of("ntp1.example.com")));
+        assertThat(options.generateKeys(), is(true));
+        assertThat("the controller checks without the agent's folder",
+                invocation.standbyPrepareOptions().backup().collect(), is(false));
+    }
+
+    @Test
+    public void nativeBackupTooIsPassedToStandbyPreparesBackup() {
+        assertThat(standbyPrepare().nativeBackup(true).build().standbyPrepareOptions().backup().nativeBackup(),
+                is(true));
+        assertSameMessage(() -> standbyPrepare().backupDatabase(true).dumpTimeoutSeconds(5).build(),
+                () -> DbBackupOptions.builder().dumpTimeoutSeconds(5).build());
+        assertSameMessage(() -> standbyPrepare().ntpServer("ntp;reboot").build(),
+                () -> StandbyPrepareOptions.builder().ntpServer("ntp;reboot").build().validate());
+    }
+
+    @Test
+    public void standbyMustBeAnotherNodeOnceThePortIsApplied() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> standbyPrepare().primary("mn2").port(2222).build());
+        assertThat(e.field(), is("standby"));
+        assertThat(e.getMessage(), containsString("mn2:2222"));
+        assertThat(standbyPrepare().primary("mn2").build().standbyAddress().port(), is(2222));
+    }
+
+    @Test
     public void blankListsMeanTheDefaultsAndNoneStopsNoHpcDaemon() {
         StandbyPrepareOptions defaults = standbyPrepare().build().standbyPrepareOptions();
         assertThat(defaults.sharedDirsGiven(), is(false));
@@ -54,13 +95,16 @@ public class InvocationTest {
     public void dbBackupFieldsBecomeTheEngineOptionsCollectingIntoTheAgentsFolder() {
         Path folder = Path.of("/ws/xcat-ha/db-backup");
         DbBackupOptions options = dbBackup().backupRoot("/data/xcat-backups").keep(14).maxAgeDays(30)
-                .allTables(true).collect(true).build().dbBackupOptions(folder);
+                .allTables(true).collect(true).useBypass(true).dumpTimeoutSeconds(7_200).build()
+                .dbBackupOptions(folder);
 
         assertThat(options.backupRoot(), is("/data/xcat-backups"));
         assertThat(options.keep(), is(14));
         assertThat(options.maxAgeDays(), is(OptionalInt.of(30)));
         assertThat(options.allTables(), is(true));
         assertThat(options.collectDirectory(), is(folder));
+        assertThat(options.useBypass(), is(true));
+        assertThat(options.dumpTimeoutSeconds(), is(7_200));
     }
 
     @Test
@@ -71,6 +115,8 @@ public class InvocationTest {
         assertThat(options.keep(), is(DbBackupOptions.DEFAULT_KEEP));
         assertThat(options.maxAgeDays(), is(OptionalInt.empty()));
         assertThat(options.collectDirectory(), is(nullValue()));
+        assertThat(options.useBypass(), is(false));
+        assertThat(options.dumpTimeoutSeconds(), is(DbBackupOptions.DEFAULT_DUMP_TIMEOUT_SECONDS));
     }
 
     @Test

@@ -30,27 +30,7 @@ public class ProcedureFinaliserTest {
     }
 
     private static ProcedureStep step(String id, Set<String> dependsOn, String... argv) {
-        return new ProcedureStep() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String title() {
-                return id;
-            }
-
-            @Override
-            public String host(Cluster c) {
-                return c.primary().name();
-            }
-
-            @Override
-            public Set<String> dependsOn() {
-                return dependsOn;
-            }
-
+        return new AbstractStep(id, id, HostScope.PRIMARY, dependsOn.toArray(String[]::new)) {
             @Override
             public Outcome run(StepContext context) throws ShellException, InterruptedException {
                 int rc = context.run(context.primary(), Command.of(argv[0], java.util.Arrays.copyOfRange(argv, 1,

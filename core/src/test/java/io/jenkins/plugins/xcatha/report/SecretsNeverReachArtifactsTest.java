@@ -7,10 +7,13 @@ import static org.hamcrest.Matchers.not;
 
 import io.jenkins.plugins.xcatha.exec.Command;
 import io.jenkins.plugins.xcatha.exec.CommandResult;
+import io.jenkins.plugins.xcatha.exec.ProcessShell;
 import io.jenkins.plugins.xcatha.exec.RemoteShell;
 import io.jenkins.plugins.xcatha.exec.ShellException;
+import io.jenkins.plugins.xcatha.procedure.AbstractStep;
 import io.jenkins.plugins.xcatha.procedure.Cluster;
 import io.jenkins.plugins.xcatha.procedure.Facts;
+import io.jenkins.plugins.xcatha.procedure.HostScope;
 import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
 import io.jenkins.plugins.xcatha.procedure.Procedure;
@@ -19,7 +22,6 @@ import io.jenkins.plugins.xcatha.procedure.ProcedureStep;
 import io.jenkins.plugins.xcatha.procedure.ProgressListener;
 import io.jenkins.plugins.xcatha.procedure.Redactor;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,22 +45,7 @@ public class SecretsNeverReachArtifactsTest {
         Redactor redactor = new Redactor();
         redactor.add(PASSWORD);
         RemoteShell shell = new ProcessShell("mn1");
-        ProcedureStep readsCfgloc = new ProcedureStep() {
-            @Override
-            public String id() {
-                return "database-engine";
-            }
-
-            @Override
-            public String title() {
-                return "Same database engine";
-            }
-
-            @Override
-            public String host(Cluster cluster) {
-                return cluster.primary().name();
-            }
-
+        ProcedureStep readsCfgloc = new AbstractStep("database-engine", "Same database engine", HostScope.PRIMARY) {
             @Override
             public Outcome run(StepContext context) throws ShellException, InterruptedException {
                 CommandResult cfgloc = context.runConfidential(context.primary(),
@@ -81,39 +68,5 @@ public class SecretsNeverReachArtifactsTest {
             assertThat(file.toString(), content, containsString("****"));
         }
         assertThat(Files.readString(written.reportJson()), containsString("denied for ****"));
-    }
-
-    /** Runs commands on this machine with sh, as a management node's shell would. */
-    private static final class ProcessShell implements RemoteShell {
-        private final String host;
-
-        ProcessShell(String host) {
-            this.host = host;
-        }
-
-        @Override
-        public String target() {
-            return host;
-        }
-
-        @Override
-        public CommandResult run(Command command) throws ShellException, InterruptedException {
-            long start = System.nanoTime();
-            try {
-                Process p = new ProcessBuilder("sh", "-c", command.toShellLine()).start();
-                p.getOutputStream().close();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-                int exit = p.waitFor();
-                return new CommandResult(host, command.toShellLine(), exit, out, err, 0, 0,
-                        (System.nanoTime() - start) / 1_000_000);
-            } catch (IOException e) {
-                throw new ShellException(host, ShellException.Phase.COMMAND, e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -4,13 +4,16 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.jenkins.plugins.xcatha.exec.Command;
 import io.jenkins.plugins.xcatha.exec.CommandResult;
+import io.jenkins.plugins.xcatha.exec.ProcessShell;
 import io.jenkins.plugins.xcatha.exec.RemoteShell;
 import io.jenkins.plugins.xcatha.exec.ShellException;
-import io.jenkins.plugins.xcatha.procedure.Cluster;
+import io.jenkins.plugins.xcatha.procedure.AbstractStep;
 import io.jenkins.plugins.xcatha.procedure.Facts;
+import io.jenkins.plugins.xcatha.procedure.HostScope;
 import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
 import io.jenkins.plugins.xcatha.procedure.Procedure;
@@ -21,12 +24,13 @@ import io.jenkins.plugins.xcatha.report.ProcedureReport;
 import io.jenkins.plugins.xcatha.report.Result;
 import io.jenkins.plugins.xcatha.report.Status;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.Rule;
 import org.junit.Test;
@@ -66,7 +70,7 @@ public class ProcedureSessionTest {
         assertThat(report.mode(), is(Mode.CHECK));
         assertThat(done.artifacts().directory(), is(tmp.getRoot().toPath().resolve("xcat-ha/standby-prepare")));
         assertThat(Files.readString(done.artifacts().reportJson()), containsString("\"mode\" : \"check\""));
-        assertThat(primary.closed.get() + standby.closed.get(), is(2));
+        assertThat(primary.closed() + standby.closed(), is(2));
     }
 
     @Test
@@ -102,7 +106,7 @@ public class ProcedureSessionTest {
         assertThat(report.step("preflight").get().message(), is("root@mn2:22: connect failed: Connection refused"));
         assertThat(report.step("check").get().status(), is(Status.SKIPPED));
         assertThat(Files.readString(done.artifacts().summaryTxt()), containsString("Connection refused"));
-        assertThat(primary.closed.get(), is(1));
+        assertThat(primary.closed(), is(1));
     }
 
     @Test
@@ -139,69 +143,81 @@ public class ProcedureSessionTest {
         }
     }
 
-    private interface Body {
-        Outcome run(StepContext context) throws ShellException, InterruptedException;
+    @Test(timeout = 30_000)
+    public void aCleanupThatOverrunsTheGraceIsEndedByClosingTheShells() throws Exception {
+        BlockingShell node = new BlockingShell();
+        AtomicReference<String> cleanupEnded = new AtomicReference<>();
+        ProcedureStep dump = step("dump", Set.of(), ctx -> {
+            ctx.run(ctx.primary(), Command.of("dumpxCATdb"));
+            return Outcome.changed("dumped");
+        });
+        Procedure procedure = new Procedure("db-backup", List.of(dump)).withFinaliser((ctx, results) -> {
+            try {
+                ctx.run(ctx.primary(), Command.of("release-lock"));
+            } catch (ShellException | InterruptedException e) {
+                cleanupEnded.set(e.toString());
+            }
+        });
+        AtomicReference<ProcedureReport> report = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                report.set(ProcedureSession.of(procedure).node(Node.Role.PRIMARY, "mn1", () -> node)
+                        .cleanupGrace(Duration.ofMillis(300)).run().report());
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        caller.start();
+        node.commandsStarted.acquire();
+
+        caller.interrupt();
+        node.commandsStarted.acquire();
+        // Stopped again while the cleanup runs: the grace, not this, decides when it ends.
+        caller.interrupt();
+        caller.join();
+
+        assertThat(report.get().aborted(), is(true));
+        assertThat(report.get().step("dump").get().status(), is(Status.FAILED));
+        assertThat("the cleanup was ended, not left running", cleanupEnded.get(), notNullValue());
+        assertThat(node.closed.get() >= 1, is(true));
     }
 
-    private static ProcedureStep step(String id, Set<String> dependsOn, Body body) {
-        return new ProcedureStep() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String title() {
-                return id;
-            }
-
-            @Override
-            public String host(Cluster cluster) {
-                return cluster.primary().name();
-            }
-
-            @Override
-            public Set<String> dependsOn() {
-                return dependsOn;
-            }
-
-            @Override
-            public Outcome run(StepContext context) throws ShellException, InterruptedException {
-                return body.run(context);
-            }
-        };
-    }
-
-    /** Runs commands with this machine's sh and counts how often it was closed. */
-    static final class ProcessShell implements RemoteShell {
-        final String host;
+    /** A node whose commands run until they are interrupted or the shell is closed. */
+    static final class BlockingShell implements RemoteShell {
+        final Semaphore commandsStarted = new Semaphore(0);
+        final CountDownLatch closing = new CountDownLatch(1);
         final AtomicInteger closed = new AtomicInteger();
-
-        ProcessShell(String host) {
-            this.host = host;
-        }
 
         @Override
         public String target() {
-            return host;
+            return "mn1";
         }
 
         @Override
         public CommandResult run(Command command) throws ShellException, InterruptedException {
-            try {
-                Process p = new ProcessBuilder("sh", "-c", command.toShellLine()).start();
-                p.getOutputStream().close();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-                return new CommandResult(host, command.toShellLine(), p.waitFor(), out, err, 0, 0, 1);
-            } catch (IOException e) {
-                throw new ShellException(host, ShellException.Phase.COMMAND, e.getMessage(), e);
-            }
+            commandsStarted.release();
+            closing.await();
+            throw new ShellException("mn1", ShellException.Phase.CANCELLED, "`" + command.toShellLine()
+                    + "` was cancelled: the shell was closed");
         }
 
         @Override
         public void close() {
             closed.incrementAndGet();
+            closing.countDown();
         }
+    }
+
+    private interface Body {
+        Outcome run(StepContext context) throws ShellException, InterruptedException;
+    }
+
+    private static ProcedureStep step(String id, Set<String> dependsOn, Body body) {
+        return new AbstractStep(id, id, HostScope.PRIMARY, dependsOn.toArray(String[]::new)) {
+            @Override
+            public Outcome run(StepContext context) throws ShellException, InterruptedException {
+                return body.run(context);
+            }
+        };
     }
 }

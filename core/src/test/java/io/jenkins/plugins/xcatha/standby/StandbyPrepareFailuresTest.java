@@ -60,6 +60,21 @@ public class StandbyPrepareFailuresTest {
     }
 
     @Test
+    public void staleKnownHostsEntryForTheOtherNodeIsReplaced() {
+        SimulatedNode primary = sim.primary();
+        String wrongKey = primary.hostKeyLines().get("ssh-ed25519");
+        String knownHosts = primary.sshDir() + "/known_hosts";
+        primary.writeFile(knownHosts, sim.standby().hostname() + " " + wrongKey + "\n");
+        ProcedureReport r = SimulatedPair.apply(sim.cluster());
+        assertThat(explain(r), status(r, "ssh-trust"), is(Status.CHANGED));
+        assertThat(message(r, "ssh-trust"), containsString("removed the stale known_hosts entry for "
+                + sim.standby().hostname() + " on primary " + primary.address()));
+        assertThat(explain(r), r.result(), is(Result.SUCCESS));
+        String after = primary.readFile(knownHosts);
+        assertThat(after.contains(wrongKey.split(" ")[1]), is(false));
+    }
+
+    @Test
     public void runAbortedWhileACommandHangsLeavesTheNodesConsistentAndARerunCompletes() throws Exception {
         SimulatedNode standby = sim.standby();
         standby.inject(Fault.commandHangs("mmshutdown"));

@@ -10,9 +10,11 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
+import io.jenkins.plugins.xcatha.report.JsonReportWriter;
 import io.jenkins.plugins.xcatha.report.ProcedureReport;
 import io.jenkins.plugins.xcatha.report.Result;
 import io.jenkins.plugins.xcatha.report.Status;
+import io.jenkins.plugins.xcatha.report.SummaryWriter;
 import io.jenkins.plugins.xcatha.testkit.DbEngine;
 import io.jenkins.plugins.xcatha.testkit.Environment;
 import io.jenkins.plugins.xcatha.testkit.Flavour;
@@ -117,6 +119,8 @@ public class StandbyPrepareOnEveryPlatformTest {
             if (password != null) {
                 for (ProcedureReport r : List.of(check, apply, again)) {
                     assertThat(r.toString(), not(containsString(password)));
+                    assertThat(new JsonReportWriter().toJson(r), not(containsString(password)));
+                    assertThat(new SummaryWriter().toText(r), not(containsString(password)));
                 }
             }
         }

@@ -73,4 +73,28 @@ public abstract class XcatBuilderDescriptor extends BuildStepDescriptor<Builder>
         Forms.checkConfigure(item);
         return Forms.toValidation(FieldCheck.connectTimeoutSeconds(value));
     }
+
+    @POST
+    public FormValidation doCheckBackupRoot(@AncestorInPath Item item, @QueryParameter String value) {
+        Forms.checkConfigure(item);
+        return Forms.toValidation(FieldCheck.backupRoot(value));
+    }
+
+    @POST
+    public FormValidation doCheckKeep(@AncestorInPath Item item, @QueryParameter String value) {
+        Forms.checkConfigure(item);
+        return Forms.toValidation(FieldCheck.number("keep", value, 1, 10_000, true));
+    }
+
+    @POST
+    public FormValidation doCheckMaxAgeDays(@AncestorInPath Item item, @QueryParameter String value) {
+        Forms.checkConfigure(item);
+        return Forms.toValidation(FieldCheck.number("maxAgeDays", value, 0, 36_500, false));
+    }
+
+    @POST
+    public FormValidation doCheckDumpTimeoutSeconds(@AncestorInPath Item item, @QueryParameter String value) {
+        Forms.checkConfigure(item);
+        return Forms.toValidation(FieldCheck.dumpTimeoutSeconds(value));
+    }
 }

@@ -5,7 +5,6 @@ import hudson.Extension;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.xcatha.backup.DbBackupOptions;
 import io.jenkins.plugins.xcatha.jenkins.FieldCheck;
 import io.jenkins.plugins.xcatha.jenkins.Invocation;
 import org.jenkinsci.Symbol;
@@ -18,16 +17,10 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * {@code xcatDbBackup host: 'mn1', credentialsId: 'xcat-root'}: a verified, checksummed dumpxCATdb backup
  * of the management node, with retention. Returns a map with {@code result}, {@code steps} and
- * {@code artifacts}. The connection and reporting settings are those of every step ({@link XcatStep}).
+ * {@code artifacts}. The connection, reporting and backup settings are those of every step ({@link XcatStep}).
  */
 public final class XcatDbBackupStep extends XcatStep {
     private String host = "";
-    private String backupRoot = DbBackupOptions.DEFAULT_BACKUP_ROOT;
-    private int keep = DbBackupOptions.DEFAULT_KEEP;
-    private int maxAgeDays;
-    private boolean allTables;
-    private boolean nativeBackup;
-    private boolean collect;
 
     @DataBoundConstructor
     public XcatDbBackupStep() {
@@ -35,24 +28,10 @@ public final class XcatDbBackupStep extends XcatStep {
 
     public String getHost() { return host; }
     @DataBoundSetter public void setHost(String host) { this.host = Util.fixNull(host).trim(); }
-    public String getBackupRoot() { return backupRoot; }
-    @DataBoundSetter public void setBackupRoot(String root) { this.backupRoot = Util.fixNull(root).trim(); }
-    public int getKeep() { return keep; }
-    @DataBoundSetter public void setKeep(int keep) { this.keep = keep; }
-    public int getMaxAgeDays() { return maxAgeDays; }
-    @DataBoundSetter public void setMaxAgeDays(int days) { this.maxAgeDays = days; }
-    public boolean isAllTables() { return allTables; }
-    @DataBoundSetter public void setAllTables(boolean allTables) { this.allTables = allTables; }
-    public boolean isNativeBackup() { return nativeBackup; }
-    @DataBoundSetter public void setNativeBackup(boolean nativeBackup) { this.nativeBackup = nativeBackup; }
-    public boolean isCollect() { return collect; }
-    @DataBoundSetter public void setCollect(boolean collect) { this.collect = collect; }
 
     @Override
     Invocation.Builder request() {
-        return invocation(Invocation.Procedure.DB_BACKUP).primary(host)
-                .backupRoot(backupRoot).keep(keep).maxAgeDays(maxAgeDays)
-                .allTables(allTables).nativeBackup(nativeBackup).collect(collect);
+        return invocation(Invocation.Procedure.DB_BACKUP).primary(host);
     }
 
     @Extension
@@ -74,24 +53,6 @@ public final class XcatDbBackupStep extends XcatStep {
                                           @QueryParameter boolean local) {
             Forms.checkConfigure(item);
             return Forms.toValidation(local ? FieldCheck.optionalHost("host", value) : FieldCheck.host("host", value));
-        }
-
-        @POST
-        public FormValidation doCheckBackupRoot(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkConfigure(item);
-            return Forms.toValidation(FieldCheck.path("backupRoot", value, false));
-        }
-
-        @POST
-        public FormValidation doCheckKeep(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkConfigure(item);
-            return Forms.toValidation(FieldCheck.number("keep", value, 1, 10_000, true));
-        }
-
-        @POST
-        public FormValidation doCheckMaxAgeDays(@AncestorInPath Item item, @QueryParameter String value) {
-            Forms.checkConfigure(item);
-            return Forms.toValidation(FieldCheck.number("maxAgeDays", value, 0, 36_500, false));
         }
     }
 }

@@ -28,6 +28,8 @@ public final class XcatStandbyPrepareStep extends XcatStep {
     private String hpcDaemons = "";
     private int maxClockSkewSeconds = Invocation.DEFAULT_MAX_CLOCK_SKEW_SECONDS;
     private boolean backupDatabase;
+    private String ntpServer = "";
+    private boolean generateKeys;
 
     @DataBoundConstructor
     public XcatStandbyPrepareStep(String primary, String standby) {
@@ -48,12 +50,18 @@ public final class XcatStandbyPrepareStep extends XcatStep {
     /** Also take a verified backup of the xCAT database on the primary (the backup-database step). */
     public boolean isBackupDatabase() { return backupDatabase; }
     @DataBoundSetter public void setBackupDatabase(boolean backupDatabase) { this.backupDatabase = backupDatabase; }
+    /** Point both nodes' NTP/chrony at this server; blank: leave their time configuration. */
+    public String getNtpServer() { return ntpServer; }
+    @DataBoundSetter public void setNtpServer(String server) { this.ntpServer = Util.fixNull(server).trim(); }
+    /** Create a root SSH key pair on a node that has none (otherwise ssh-trust fails there). */
+    public boolean isGenerateKeys() { return generateKeys; }
+    @DataBoundSetter public void setGenerateKeys(boolean generateKeys) { this.generateKeys = generateKeys; }
 
     @Override
     Invocation.Builder request() {
         return invocation(Invocation.Procedure.STANDBY_PREPARE).primary(primary).standby(standby)
                 .sharedDirs(sharedDirs).hpcDaemons(hpcDaemons).maxClockSkewSeconds(maxClockSkewSeconds)
-                .backupDatabase(backupDatabase);
+                .backupDatabase(backupDatabase).ntpServer(ntpServer).generateKeys(generateKeys);
     }
 
     @Extension
@@ -98,6 +106,12 @@ public final class XcatStandbyPrepareStep extends XcatStep {
         public FormValidation doCheckMaxClockSkewSeconds(@AncestorInPath Item item, @QueryParameter String value) {
             Forms.checkConfigure(item);
             return Forms.toValidation(FieldCheck.number("maxClockSkewSeconds", value, 0, 3_600, true));
+        }
+
+        @POST
+        public FormValidation doCheckNtpServer(@AncestorInPath Item item, @QueryParameter String value) {
+            Forms.checkConfigure(item);
+            return Forms.toValidation(FieldCheck.ntpServer(value));
         }
     }
 }

@@ -57,6 +57,8 @@ public class BuildStepsTest {
         before.setKeep(14);
         before.setMaxAgeDays(30);
         before.setCollect(true);
+        before.setUseBypass(true);
+        before.setDumpTimeoutSeconds(3600);
         before.setFailOnWarning(true);
         before.setLocal(true);
         before.setReportOnly(true);
@@ -76,6 +78,15 @@ public class BuildStepsTest {
         before.setHpcDaemons("teal,gpfs");
         before.setMaxClockSkewSeconds(5);
         before.setBackupDatabase(true);
+        before.setBackupRoot("/var/backup/custom");
+        before.setKeep(3);
+        before.setMaxAgeDays(30);
+        before.setAllTables(true);
+        before.setCollect(true);
+        before.setUseBypass(true);
+        before.setDumpTimeoutSeconds(7200);
+        before.setNtpServer("ntp1.cluster");
+        before.setGenerateKeys(true);
         before.setCheckMode(true);
         before.setUser("xcatadm");
         before.setPort(2222);
@@ -96,6 +107,10 @@ public class BuildStepsTest {
             assertThat(d.doCheckStandby(job, "mn2:2222").kind, equalTo(FormValidation.Kind.OK));
             assertThat(d.doCheckSharedDirs(job, "/install/../etc").kind, equalTo(FormValidation.Kind.ERROR));
             assertThat(d.doCheckMaxClockSkewSeconds(job, "two").kind, equalTo(FormValidation.Kind.ERROR));
+            assertThat(d.doCheckNtpServer(job, "ntp1;reboot").getMessage(), containsString("ntp1;reboot"));
+            assertThat(d.doCheckNtpServer(job, "").kind, equalTo(FormValidation.Kind.OK));
+            assertThat(d.doCheckDumpTimeoutSeconds(job, "5").kind, equalTo(FormValidation.Kind.ERROR));
+            assertThat(d.doCheckBackupRoot(job, "/var/backup/my dumps").kind, equalTo(FormValidation.Kind.ERROR));
         }
     }
 

@@ -78,6 +78,25 @@ public class PipelineStepsTest {
     }
 
     @Test
+    public void standbyPrepareBacksUpThePrimaryWithTheBackupSettingsAndArchivesTheArchive() throws Exception {
+        WorkflowRun b = run("node('" + agent.getNodeName() + "') {\n"
+                + "  def r = xcatStandbyPrepare primary: '" + sim.primary().address() + "', standby: '"
+                + sim.standby().address() + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys()
+                + ", backupDatabase: true, backupRoot: '/var/backup/custom', keep: 3, collect: true,"
+                + " dumpTimeoutSeconds: 600\n"
+                + "  echo \"backup-database=${r.steps['backup-database']}\"\n"
+                + "}", Result.SUCCESS);
+        r.assertLogContains("backup-database=CHANGED", b);
+        assertThat(sim.primary().fileExists("/var/backup/custom"), is(true));
+        assertThat(sim.standby().fileExists("/var/backup/custom"), is(false));
+        boolean archived = false;
+        for (VirtualFile f : b.getArtifactManager().root().child("xcat-ha/standby-prepare").list()) {
+            archived |= f.getName().endsWith(".tar.gz");
+        }
+        assertThat("the collected backup is archived", archived, is(true));
+    }
+
+    @Test
     public void secondCallInTheSameBuildGetsItsOwnFolder() throws Exception {
         WorkflowRun b = run("node('" + agent.getNodeName() + "') {\n"
                 + "  xcatDbBackup host: '" + sim.primary().address() + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys() + "\n"
@@ -148,6 +167,15 @@ public class PipelineStepsTest {
         r.assertBuildStatus(Result.ABORTED, b);
         assertArchived(b, "xcat-ha/db-backup/report.json");
         assertThat(text(b, "xcat-ha/db-backup/report.json"), containsString("\"SKIPPED\""));
+        assertThat("the aborted backup released its lock",
+                sim.primary().fileExists("/var/backup/xcat/.xcat-ha.lock"), is(false));
+
+        sim.primary().clearFaults();
+        WorkflowJob next = r.createProject(WorkflowJob.class, "next");
+        next.setDefinition(new CpsFlowDefinition("node('" + agent.getNodeName() + "') {\n"
+                + "  xcatDbBackup host: '" + sim.primary().address() + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys() + "\n"
+                + "}", true));
+        r.buildAndAssertSuccess(next);
     }
 
     private static void assertArchived(WorkflowRun b, String path) throws IOException {

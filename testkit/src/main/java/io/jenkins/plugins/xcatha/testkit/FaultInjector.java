@@ -104,6 +104,15 @@ final class FaultInjector {
 
     /** Keeps a service from starting at boot, the way this node's init system records it. */
     private static void disable(SimulatedNode node, String service) {
+        if ("gpfs".equals(service)) {
+            // By hand, GPFS is kept from starting at boot with mmchconfig autoload=no, on every OS.
+            Path autoload = node.stateFile("svc/gpfs/autoload");
+            if (Files.exists(autoload)) {
+                delete(autoload);
+                node.onClear(() -> write(autoload, ""));
+            }
+            return;
+        }
         switch (node.flavour().initSystem()) {
             case SYSTEMD: {
                 Path enabled = node.stateFile("svc/" + service + "/enabled");
@@ -124,10 +133,6 @@ final class FaultInjector {
                 if (List.of("dhcpsd", "xntpd", "named").contains(service)) {
                     String rc = node.readFile("/etc/rc.tcpip");
                     node.replaceFile("/etc/rc.tcpip", rc.replaceAll("(?m)^(\\s*start\\s+/usr/sbin/" + service + "\\b)", "#$1"), null);
-                } else if ("gpfs".equals(service)) {
-                    Path enabled = node.stateFile("svc/gpfs/enabled");
-                    delete(enabled);
-                    node.onClear(() -> write(enabled, ""));
                 } else {
                     String id = "LoadL".equals(service) ? "loadl" : service;
                     String tab = node.readFile("/etc/inittab");

@@ -61,6 +61,15 @@ public enum Flavour {
     /** Where time synchronisation is queried: chronyc for chrony, ntpq for ntpd/xntpd. */
     public boolean usesChrony() { return timeDaemon.startsWith("chrony"); }
 
+    /**
+     * The time daemon's configuration file: /etc/chrony.conf (RHEL 9, SLES), /etc/chrony/chrony.conf
+     * (Ubuntu), /etc/ntp.conf (RHEL 7's ntpd, AIX's xntpd).
+     */
+    public String timeConfigFile() {
+        if (!usesChrony()) return "/etc/ntp.conf";
+        return this == UBUNTU22 || this == UBUNTU24 ? "/etc/chrony/chrony.conf" : "/etc/chrony.conf";
+    }
+
     /** Parses "rhel9", "RHEL9", "ubuntu24"... */
     public static Flavour parse(String s) {
         return valueOf(s.trim().toUpperCase(java.util.Locale.ROOT).replace("-", "").replace("_", ""));

@@ -128,6 +128,69 @@ final class NodeImage {
         if (spec.engine() == DbEngine.DB2) passwd.append("xcatdb:x:3001:3001:xCAT DB2 instance:/var/lib/db2:/bin/bash\n");
         write("/etc/passwd", passwd.toString(), "644");
         if (spec.flavour().isAix()) writeAixBootFiles();
+        writeTimeConfig();
+    }
+
+    /**
+     * The time daemon's configuration as each OS ships it, with the cluster's two NTP servers
+     * (which chronyc sources / ntpq -p then list); the other flavours' files are hidden.
+     */
+    private void writeTimeConfig() throws IOException {
+        Flavour f = spec.flavour();
+        String servers = "server ntp1." + DOMAIN + " iburst\nserver ntp2." + DOMAIN + " iburst\n";
+        String config;
+        switch (f) {
+            case AIX7:
+                config = "server 10.0.0.254\ndriftfile /etc/ntp.drift\n";
+                break;
+            case RHEL7:
+                config = "# For more information about this file, see the man pages\n"
+                        + "# ntp.conf(5), ntp_acc(5), ntp_auth(5), ntp_clock(5), ntp_misc(5), ntp_mon(5).\n\n"
+                        + "driftfile /var/lib/ntp/drift\n\n"
+                        + "# Permit time synchronization with our time source, but do not\n"
+                        + "# permit the source to query or modify the service on this system.\n"
+                        + "restrict default nomodify notrap nopeer noquery\n\n"
+                        + "# Permit all access over the loopback interface.\n"
+                        + "restrict 127.0.0.1\nrestrict ::1\n\n"
+                        + "# The cluster's time servers.\n" + servers + "\n"
+                        + "includefile /etc/ntp/crypto/pw\n\nkeys /etc/ntp/keys\n\ndisable monitor\n";
+                break;
+            case UBUNTU22:
+            case UBUNTU24:
+                config = "# Welcome to the chrony configuration file. See chrony.conf(5) for more\n"
+                        + "# information about usable directives.\n\n"
+                        + "# Include configuration files found in /etc/chrony/conf.d.\nconfdir /etc/chrony/conf.d\n\n"
+                        + "# The cluster's time servers (instead of pool ntp.ubuntu.com).\n" + servers + "\n"
+                        + "# Use NTP sources found in /etc/chrony/sources.d.\nsourcedir /etc/chrony/sources.d\n\n"
+                        + "keyfile /etc/chrony/chrony.keys\n\ndriftfile /var/lib/chrony/chrony.drift\n\n"
+                        + "ntsdumpdir /var/lib/chrony\n\nlogdir /var/log/chrony\n\nmaxupdateskew 100.0\n\n"
+                        + "rtcsync\n\nmakestep 1 3\n\nleapsectz right/UTC\n";
+                break;
+            case SLES15:
+                config = "# Use public servers from the pool.ntp.org project.\n! pool pool.ntp.org iburst\n"
+                        + servers
+                        + "# Record the rate at which the system clock gains/losses time.\ndriftfile /var/lib/chrony/drift\n\n"
+                        + "# Allow the system clock to be stepped in the first three updates\n"
+                        + "# if its offset is larger than 1 second.\nmakestep 1.0 3\n\n"
+                        + "# Enable kernel synchronization of the real-time clock (RTC).\nrtcsync\n\n"
+                        + "# Specify directory for log files.\nlogdir /var/log/chrony\n\n"
+                        + "include /etc/chrony.d/*.conf\n";
+                break;
+            default: // RHEL9
+                config = "# Use public servers from the pool.ntp.org project.\n"
+                        + "# Please consider joining the pool (https://www.pool.ntp.org/join.html).\n" + servers + "\n"
+                        + "# Use NTP servers from DHCP.\nsourcedir /run/chrony-dhcp\n\n"
+                        + "# Record the rate at which the system clock gains/losses time.\ndriftfile /var/lib/chrony/drift\n\n"
+                        + "# Allow the system clock to be stepped in the first three updates\n"
+                        + "# if its offset is larger than 1 second.\nmakestep 1.0 3\n\n"
+                        + "# Enable kernel synchronization of the real-time clock (RTC).\nrtcsync\n\n"
+                        + "# Specify directory for log files.\nlogdir /var/log/chrony\n";
+                break;
+        }
+        write(f.timeConfigFile(), config, "644");
+        for (String other : List.of("/etc/chrony.conf", "/etc/chrony/chrony.conf", "/etc/ntp.conf")) {
+            if (!other.equals(f.timeConfigFile()) && Files.exists(Path.of(other))) whiteout(other); // the host's own
+        }
     }
 
     private void writeAixBootFiles() throws IOException {
@@ -147,6 +210,7 @@ final class NodeImage {
         }
         if (spec.hpc().contains(HpcDaemon.CNM)) inittab.append("cnmd:2345:respawn:/opt/isnm/cnm/bin/startCNMD 1>/dev/null 2>&1\n");
         if (spec.hpc().contains(HpcDaemon.LOADL)) inittab.append("loadl:2:once:/usr/lpp/LoadL/resmgr/full/bin/llrctl start\n");
+        if (spec.hpc().contains(HpcDaemon.GPFS)) inittab.append("mmfs:2:once:/usr/lpp/mmfs/bin/mmautoload >/dev/console 2>&1\n");
         write("/etc/inittab", inittab.toString(), "644");
         write("/etc/rc.tcpip", "#!/bin/ksh\n# rc.tcpip of a simulated AIX 7.3 xCAT management node\n"
                 + "# Start up the daemons\n"
@@ -154,7 +218,6 @@ final class NodeImage {
                 + "# Start up dhcpd server\nstart /usr/sbin/dhcpsd \"$src_running\"\n"
                 + "# Start up the Network Time Protocol (NTP) daemon\nstart /usr/sbin/xntpd \"$src_running\"\n"
                 + "# Start up name server (named)\n#start /usr/sbin/named \"$src_running\"\n", "774");
-        write("/etc/ntp.conf", "server 10.0.0.254\ndriftfile /etc/ntp.drift\n", "644");
     }
 
     // ---- sshd ---------------------------------------------------------------------------
@@ -246,6 +309,7 @@ final class NodeImage {
         env.put("VIRTUAL_IP", virtualIp);
         env.put("DOMAIN", DOMAIN);
         env.put("TIME_DAEMON", f.timeDaemon());
+        env.put("TIME_CONFIG", f.timeConfigFile());
         env.put("OS_NAME", f.osName());
         StringBuilder sb = new StringBuilder("# written by the xcat-ha testkit when the node was created\n");
         env.forEach((k, v) -> sb.append(k).append("='").append(v.replace("'", "'\\''")).append("'\n"));
@@ -261,6 +325,7 @@ final class NodeImage {
             if (f.initSystem() == InitSystem.SYSV) Files.writeString(d.resolve("levels"), "xcatd".equals(service) ? "345\n" : "2345\n");
             else Files.writeString(d.resolve("enabled"), "");
             if (f.isAix()) Files.writeString(d.resolve("subsystem"), "");
+            if ("gpfs".equals(service)) Files.writeString(d.resolve("autoload"), ""); // mmlsconfig autoload: yes
         }
         // The active node has the shared data mounted; a fresh standby has none of it.
         StringBuilder mounts = new StringBuilder();

@@ -68,6 +68,10 @@ public final class SimulatedNode {
         } catch (IOException | NumberFormatException e) {
             throw new IllegalStateException("node " + role() + " started without its keeper process", e);
         }
+        // node-init.sh publishes the keeper only once it is chrooted: every read through its root sees the node.
+        if (!(hostname() + "\n").equals(readQuietly(Path.of("/proc", Long.toString(keeperPid), "root", "etc", "hostname")))) {
+            throw new IllegalStateException("node " + role() + " started but its keeper process does not see the node's files");
+        }
         mountNamespace = NodeProcesses.mountNamespaceOf(keeperPid);
         try {
             Files.writeString(image.nodeDir.resolve(RunDirectory.NAMESPACE_FILE), mountNamespace + "\n");

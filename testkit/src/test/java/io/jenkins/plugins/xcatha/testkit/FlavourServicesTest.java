@@ -149,4 +149,58 @@ public class FlavourServicesTest {
             assertNotEquals(0, c.ssh(c.standby(), "command -v llctl").exitCode());
         }
     }
+
+    @Test
+    public void gpfsStartsAtBootOnlyWithAutoloadAndItsBootHookOnEveryInitSystem() {
+        Flavour[] flavours = {Flavour.RHEL7, Flavour.RHEL9, Flavour.AIX7};
+        NodeSpec[] specs = new NodeSpec[flavours.length];
+        for (int i = 0; i < flavours.length; i++) specs[i] = NodeSpec.node("n" + i).hostname("mn" + i).flavour(flavours[i]).hpc(HpcDaemon.GPFS);
+        try (SimulatedCluster c = SimulatedCluster.start(specs)) {
+            for (int i = 0; i < flavours.length; i++) {
+                SimulatedNode n = c.node("n" + i);
+                assertEquals(flavours[i] + " fresh", new ServiceState("gpfs", true, true, true), n.service("gpfs"));
+                assertEquals("autoload yes\n", n.exec("mmlsconfig", "autoload").stdout());
+
+                n.exec("mmchconfig", "autoload=no").stdoutOrThrow();
+                assertEquals("autoload no\n", n.exec("mmlsconfig", "autoload").stdout());
+                assertEquals(flavours[i] + " autoload=no", new ServiceState("gpfs", true, true, false), n.service("gpfs"));
+                n.exec("mmchconfig", "autoload=yes").stdoutOrThrow();
+                assertTrue(flavours[i] + " autoload=yes", n.service("gpfs").enabled());
+
+                // The boot hook that runs mmautoload, removed with the OS's own tool, keeps GPFS down at boot too.
+                switch (flavours[i]) {
+                    case RHEL7:
+                        n.exec("chkconfig", "gpfs", "off").stdoutOrThrow();
+                        break;
+                    case AIX7:
+                        assertEquals("mmfs:2:once:/usr/lpp/mmfs/bin/mmautoload >/dev/console 2>&1\n", n.exec("lsitab", "mmfs").stdout());
+                        n.exec("rmitab", "mmfs").stdoutOrThrow();
+                        break;
+                    default:
+                        n.exec("systemctl", "disable", "gpfs").stdoutOrThrow();
+                }
+                assertEquals("autoload yes\n", n.exec("mmlsconfig", "autoload").stdout());
+                assertFalse(flavours[i] + " without its boot hook", n.service("gpfs").enabled());
+            }
+            // On SysV the init script stays on, as chkconfig shows; autoload=no alone keeps GPFS down.
+            SimulatedNode rhel7 = c.node("n0");
+            rhel7.exec("chkconfig", "gpfs", "on").stdoutOrThrow();
+            rhel7.exec("mmchconfig", "autoload=no").stdoutOrThrow();
+            assertThat(rhel7.exec("chkconfig", "--list", "gpfs").stdout(), containsString("3:on"));
+            assertFalse(rhel7.service("gpfs").enabled());
+        }
+    }
+
+    @Test
+    public void gpfsDisabledByHandMeansAutoloadNo() {
+        try (SimulatedCluster c = SimulatedCluster.start(NodeSpec.node("standby").flavour(Flavour.RHEL7).hpc(HpcDaemon.GPFS))) {
+            SimulatedNode n = c.standby();
+            n.inject(Fault.parse("service-disabled=gpfs"));
+            assertEquals("autoload no\n", n.exec("mmlsconfig", "autoload").stdout());
+            assertFalse(n.service("gpfs").enabled());
+            n.clearFaults();
+            assertEquals("autoload yes\n", n.exec("mmlsconfig", "autoload").stdout());
+            assertTrue(n.service("gpfs").enabled());
+        }
+    }
 }

@@ -39,6 +39,19 @@ public class NodeLifecycleTest {
     }
 
     @Test
+    public void rootsFilesAreReadableTheMomentThePairIsReady() {
+        // Once seen as "No such file" right after start: the keeper's pid was published before its chroot.
+        for (int i = 0; i < 3; i++) {
+            try (SimulatedCluster c = SimulatedCluster.startPair(Flavour.RHEL7, DbEngine.MYSQL)) {
+                for (SimulatedNode n : c.nodes()) {
+                    assertThat(n.readFile("/root/.ssh/authorized_keys"), containsString(c.clientKey().publicKeyLine()));
+                    assertEquals(n.hostname() + "\n", n.observe("cat", "/etc/hostname").stdout());
+                }
+            }
+        }
+    }
+
+    @Test
     public void eachNodeHasItsOwnHostnameAndRootHome() {
         try (SimulatedCluster c = SimulatedCluster.start(
                 NodeSpec.node("primary").flavour(Flavour.RHEL9),

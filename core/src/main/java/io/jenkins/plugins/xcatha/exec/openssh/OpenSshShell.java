@@ -64,8 +64,7 @@ public final class OpenSshShell implements RemoteShell {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.hostKeys = Objects.requireNonNull(hostKeys, "host key verification");
         this.settings = Objects.requireNonNull(settings, "settings");
-        String host = address.host().indexOf(':') >= 0 ? "[" + address.host() + "]" : address.host();
-        this.target = credentials.user() + "@" + host + ":" + address.port();
+        this.target = address.sshTarget(credentials.user());
     }
 
     @Override
@@ -340,9 +339,8 @@ public final class OpenSshShell implements RemoteShell {
                     throw new ShellException(target, Phase.CANCELLED, "`" + line + "` was aborted; "
                             + (r.remoteKilled ? "the remote processes were killed" : "the node did not confirm the kill"));
                 }
-                throw new ShellException(target, Phase.TIMEOUT, "`" + line + "` did not finish within "
-                        + timeout.toSeconds() + " s; " + (r.remoteKilled ? "the remote processes were killed"
-                        : "the node did not answer, the connection was closed"));
+                throw RemoteCommandWrapper.timedOut(target, line, timeout, r.remoteKilled
+                        ? "the remote processes were killed" : "the node did not answer, the connection was closed");
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             int exit = process.exitValue();
@@ -354,8 +352,8 @@ public final class OpenSshShell implements RemoteShell {
                                 + "` ran: ") + streams.stderr().text().strip());
             }
             if (RemoteCommandWrapper.killedByTimeout(exit, millis, timeout)) {
-                throw new ShellException(target, Phase.TIMEOUT, "`" + line + "` did not finish within "
-                        + timeout.toSeconds() + " s; timeout(1) killed its processes on the node");
+                throw RemoteCommandWrapper.timedOut(target, line, timeout,
+                        "timeout(1) killed its processes on the node");
             }
             if (streams.failure() != null) {
                 throw new ShellException(target, Phase.COMMAND, "reading the output of `" + line + "` failed: "

@@ -67,8 +67,7 @@ public final class TrileadShell implements RemoteShell {
             throw new IllegalArgumentException("the Trilead SSH client needs a private key for user "
                     + credentials.user() + " (key text or key file); ssh-agent and ssh_config are OpenSSH only");
         }
-        String host = address.host().indexOf(':') >= 0 ? "[" + address.host() + "]" : address.host();
-        this.target = credentials.user() + "@" + host + ":" + address.port();
+        this.target = address.sshTarget(credentials.user());
     }
 
     @Override
@@ -322,9 +321,8 @@ public final class TrileadShell implements RemoteShell {
                     throw new ShellException(target, Phase.CANCELLED, "`" + line + "` was aborted; the remote"
                             + " processes were killed");
                 }
-                throw new ShellException(target, Phase.TIMEOUT, "`" + line + "` did not finish within "
-                        + timeout.toSeconds() + " s; " + (cmd.remoteKilled ? "the remote processes were killed"
-                        : "the node did not answer, the connection was closed"));
+                throw RemoteCommandWrapper.timedOut(target, line, timeout, cmd.remoteKilled
+                        ? "the remote processes were killed" : "the node did not answer, the connection was closed");
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             Integer exit = exitStatus(session);
@@ -335,8 +333,8 @@ public final class TrileadShell implements RemoteShell {
                         : ": the server closed the channel without reporting one; treat the command as failed"));
             }
             if (RemoteCommandWrapper.killedByTimeout(exit, millis, timeout)) {
-                throw new ShellException(target, Phase.TIMEOUT, "`" + line + "` did not finish within "
-                        + timeout.toSeconds() + " s; timeout(1) killed its processes on the node");
+                throw RemoteCommandWrapper.timedOut(target, line, timeout,
+                        "timeout(1) killed its processes on the node");
             }
             if (streams.failure() != null) {
                 throw new ShellException(target, Phase.COMMAND, "reading the output of `" + line + "` failed: "

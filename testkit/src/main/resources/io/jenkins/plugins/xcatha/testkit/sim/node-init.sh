@@ -35,6 +35,16 @@ hostname "$node_hostname"
 # A process that keeps the namespace (and so the node's files) alive even after a
 # simulated crash killed every sshd; exec() and file reads enter the node through it.
 chroot "$root" /bin/sleep infinity </dev/null >/dev/null 2>&1 &
-echo $! > "$node_dir/keeper.pid"
+keeper=$!
+# $! is the forked shell, which has yet to exec chroot: until then its root is the host's,
+# and a file read through /proc/$keeper/root (SimulatedNode.readFile) or nsenter --root would
+# look at the host (/root/.ssh/authorized_keys: "No such file"). Publish it only once chrooted.
+root_real=$(readlink -f "$root")
+until [ "$(readlink "/proc/$keeper/root")" = "$root_real" ]; do
+    kill -0 "$keeper" 2>/dev/null || { echo "node-init: the keeper process died" >&2; exit 1; }
+    sleep 0.01
+done
+echo "$keeper" > "$node_dir/keeper.pid.new"
+mv "$node_dir/keeper.pid.new" "$node_dir/keeper.pid"
 
 exec chroot "$root" /usr/sbin/sshd -D -e -f /etc/ssh/xcat-sim/sshd_config

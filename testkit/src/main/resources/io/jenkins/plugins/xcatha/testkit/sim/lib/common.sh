@@ -71,10 +71,15 @@ sim_svc_pid() { cat "$(sim_svc_dir "$1")/running" 2>/dev/null; }
 
 # Whether a service comes back at boot. On AIX this is read from the very files a real
 # AIX boot reads (/etc/inittab, /etc/rc.tcpip), so editing them with sed counts.
+# GPFS, on every OS, starts at boot only when autoload=yes (svc/gpfs/autoload, set by
+# mmchconfig, read by mmlsconfig) AND its boot hook runs mmautoload: the gpfs unit (for
+# gpfs.service + mmautoload.service) on systemd, the gpfs init script's run levels on SysV,
+# the inittab entry "mmfs" on AIX.
 sim_svc_enabled() {
     local name=$1 d
     d=$(sim_svc_dir "$name")
     [ -d "$d" ] || return 1
+    [ "$name" != gpfs ] || [ -e "$d/autoload" ] || return 1
     case "$INIT_SYSTEM" in
         systemd) [ -e "$d/enabled" ] ;;
         sysv) grep -q '[2345]' "$d/levels" 2>/dev/null ;;
@@ -82,10 +87,10 @@ sim_svc_enabled() {
             case "$name" in
                 dhcpsd|xntpd|named)
                     grep -Eq "^[[:space:]]*start[[:space:]]+/usr/sbin/$name([[:space:]]|$)" /etc/rc.tcpip ;;
-                gpfs) [ -e "$d/enabled" ] ;;
                 *)
                     local action id=$name
                     [ "$name" = LoadL ] && id=loadl
+                    [ "$name" = gpfs ] && id=mmfs
                     action=$(awk -F: -v id="$id" '$1 == id { print $3 }' /etc/inittab)
                     [ -n "$action" ] && [ "$action" != off ] ;;
             esac ;;
@@ -106,6 +111,14 @@ sim_xcatd_start_error() {
 
 # Service name as given on a command line, without a ".service" suffix.
 sim_unit() { local u=$1; printf '%s' "${u%.service}"; }
+
+# ---- time ----------------------------------------------------------------------------
+
+# The servers the time daemon is configured with ($TIME_CONFIG: chrony.conf or ntp.conf), in
+# file order: what chronyc sources and ntpq -p list. ("!" and "#" start comments.)
+sim_time_servers() {
+    awk '$1 == "server" || $1 == "pool" || $1 == "peer" { print $2 }' "$TIME_CONFIG" 2>/dev/null
+}
 
 # ---- xCAT client ------------------------------------------------------------------------
 
