@@ -68,18 +68,18 @@ public final class BenchMain {
         if (o.suites.contains("overhead")) {
             Progress.line("== handshake and per-command overhead");
             report.overhead = new OverheadBenchmark(o.quick ? 5 : 15, o.quick ? 40 : 200, work.resolve("overhead")).run();
-            report.loadAfter.put("overhead", Machine.load());
+            report.loadAfter.put("overhead", Machine.load() + ", other JVMs: " + Machine.javaProcesses());
         }
         if (o.suites.contains("prepare")) {
             Progress.line("== standby-prepare: engine vs one ssh per command vs a connection per command");
             report.prepare = new PrepareBenchmark(o.quick ? 1 : 3, work.resolve("prepare")).run();
-            report.loadAfter.put("prepare", Machine.load());
+            report.loadAfter.put("prepare", Machine.load() + ", other JVMs: " + Machine.javaProcesses());
         }
         if (o.suites.contains("backup")) {
             Progress.line("== db-backup with collect vs tar over ssh");
             report.backup = new BackupBenchmark(o.sizes, o.quick ? 1 : 5, o.quick ? 1 : 3, o.heap, o.backupTransport,
                     work.resolve("backup"), out.getParent()).run();
-            report.loadAfter.put("backup", Machine.load());
+            report.loadAfter.put("backup", Machine.load() + ", other JVMs: " + Machine.javaProcesses());
         }
         if (o.suites.contains("scale")) {
             Progress.line("== scale: pairs prepared concurrently from one JVM");
@@ -89,7 +89,7 @@ public final class BenchMain {
                 reps.add(o.quick ? 1 : n >= 16 ? 2 : 3);
             }
             report.scale = new ScaleBenchmark(counts, reps).run();
-            report.loadAfter.put("scale", Machine.load());
+            report.loadAfter.put("scale", Machine.load() + ", other JVMs: " + Machine.javaProcesses());
         }
         report.totalSeconds = (System.nanoTime() - start) / 1e9;
         String markdown = report.markdown();

@@ -27,7 +27,7 @@ final class Machine {
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         m.put("openssh", firstLine(List.of("ssh", "-V")));
         m.put("load", load());
-        m.put("java processes", Long.toString(javaProcesses()));
+        m.put("other JVMs", Long.toString(javaProcesses()));
         return m;
     }
 
