@@ -3,6 +3,7 @@ package io.jenkins.plugins.xcatha.backup;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,15 +43,26 @@ public final class ArchiveCheck {
     }
 
     public static Result verify(Path archive, String backupName, Sha256Manifest expected) throws IOException {
+        try (InputStream file = Files.newInputStream(archive)) {
+            return verify(file, backupName, expected);
+        }
+    }
+
+    /**
+     * Checks the gzip'd tar read from {@code archive} to its end (the gzip trailer's CRC included).
+     * Closes the stream when done. Lets {@link CheckingArchiveSink} check the bytes while they are being
+     * received.
+     */
+    public static Result verify(InputStream archive, String backupName, Sha256Manifest expected) throws IOException {
         Map<String, String> seen = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         String embeddedManifest = null;
         boolean metadata = false;
         long bytes = 0;
         String prefix = backupName + "/";
-        try (InputStream file = Files.newInputStream(archive);
-             TarArchiveInputStream tar = new TarArchiveInputStream(
-                     new GzipCompressorInputStream(new BufferedInputStream(file)))) {
+        BufferedInputStream raw = new BufferedInputStream(archive, 64 * 1024);
+        GzipCompressorInputStream gzip = new GzipCompressorInputStream(raw);
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(gzip)) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 String path = entry.getName();
@@ -73,6 +85,12 @@ public final class ArchiveCheck {
                 } else {
                     problems.add("unexpected entry " + path);
                 }
+            }
+            // What follows tar's end marker is padding; reading it to the end checks the gzip trailer.
+            gzip.transferTo(OutputStream.nullOutputStream());
+            long trailing = raw.transferTo(OutputStream.nullOutputStream());
+            if (trailing > 0) {
+                problems.add(trailing + " unexpected bytes after the end of the gzip stream");
             }
         }
         Set<String> missing = new TreeSet<>(expected.digests().keySet());

@@ -6,7 +6,6 @@ import io.jenkins.plugins.xcatha.procedure.Node;
 import io.jenkins.plugins.xcatha.procedure.Outcome;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,8 +13,8 @@ import java.time.Duration;
 
 /**
  * Brings the sealed backup into the build as one {@code <name>.tar.gz} (dump directory, manifest, metadata)
- * streamed from {@code tar | gzip} on the node straight into a file, never whole in memory, then checked
- * entry by entry against the manifest before it takes its final name.
+ * streamed from {@code tar | gzip -1} on the node straight into a file, never whole in memory, and checked
+ * entry by entry against the manifest while it arrives (one pass), before it takes its final name.
  */
 final class CollectStep extends BackupStep {
 
@@ -39,16 +38,18 @@ final class CollectStep extends BackupStep {
         try {
             Files.createDirectories(options.collectDirectory());
             CommandResult copied;
-            try (OutputStream out = Files.newOutputStream(partial)) {
+            ArchiveCheck.Result check;
+            try (CheckingArchiveSink sink = new CheckingArchiveSink(Files.newOutputStream(partial), run.name.value(),
+                    run.manifest)) {
                 copied = context.run(node, NodeScripts.script(NodeScripts.ARCHIVE, run.root(), run.name.value())
-                        .streamingStdoutTo(out).withTimeout(Duration.ofSeconds(options.dumpTimeoutSeconds())));
+                        .streamingStdoutTo(sink).withTimeout(Duration.ofSeconds(options.dumpTimeoutSeconds())));
+                check = copied.succeeded() ? sink.finish() : null;
             }
             if (!copied.succeeded()) {
                 Files.deleteIfExists(partial);
                 return Outcome.failed("streaming " + run.finalPath() + " from " + node.name() + " failed (exit "
                         + copied.exitCode() + "): " + firstLines(copied.stderr(), 3));
             }
-            ArchiveCheck.Result check = ArchiveCheck.verify(partial, run.name.value(), run.manifest);
             if (!check.matches()) {
                 Files.deleteIfExists(partial);
                 return Outcome.failed("the collected archive does not match the backup's manifest: "

@@ -17,6 +17,9 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.jenkins.plugins.xcatha.exec.Command;
+import io.jenkins.plugins.xcatha.exec.CommandResult;
+import io.jenkins.plugins.xcatha.exec.RemoteShell;
 import io.jenkins.plugins.xcatha.exec.ShellException;
 import io.jenkins.plugins.xcatha.procedure.AbstractStep;
 import io.jenkins.plugins.xcatha.procedure.Cluster;
@@ -206,6 +209,53 @@ public class DbBackupLifecycleTest {
         assertThat(inArchive.size(), is(71));
         assertThat(inArchive, equalTo(fromNode));
         assertThat(fromNode.keySet(), everyItem(not(containsString("sha256"))));
+    }
+
+    @Test
+    public void filesChangedOnTheNodeAfterSealingFailCollectWithTheirNames() throws Exception {
+        Path workspace = tmp.newFolder("ws").toPath();
+        Node real = BackupHarness.node(sim.cluster(), sim.primary());
+        // Between checksum and collect, someone edits one table, removes another and drops in a third.
+        Node tampered = new Node(real.role(), real.name(), new RemoteShell() {
+            @Override
+            public String target() {
+                return real.shell().target();
+            }
+
+            @Override
+            public CommandResult run(Command command) throws ShellException, InterruptedException {
+                if (command.argv().contains(NodeScripts.ARCHIVE)) {
+                    String dump = command.argv().get(4) + "/" + command.argv().get(5);
+                    sim.primary().exec("sh", "-c", "echo '\"cn1\",\"edited\"' >> \"$1/site.csv\""
+                            + " && rm -- \"$1/nodelist.csv\" && echo '#key' > \"$1/extra.csv\"", "sh", dump)
+                            .stdoutOrThrow();
+                }
+                return real.shell().run(command);
+            }
+
+            @Override
+            public void close() {
+                real.shell().close();
+            }
+        });
+        BackupHarness.Run run;
+        try {
+            run = BackupHarness.run(tampered, DbBackupOptions.builder().collectInto(workspace).build(), Mode.APPLY);
+        } finally {
+            tampered.shell().close();
+        }
+
+        assertThat(run.toString(), run.status(DbBackup.COLLECT), is(FAILED));
+        assertThat(run.message(DbBackup.COLLECT), allOf(
+                startsWith("the collected archive does not match the backup's manifest: "),
+                containsString("missing from the archive: nodelist.csv"),
+                containsString("not in the manifest: extra.csv"),
+                containsString("SHA-256 differs from the manifest: site.csv"),
+                containsString("The backup on " + real.name() + " is unaffected.")));
+        assertThat(run.facts.get(DbBackup.COLLECTED_ARCHIVE).isPresent(), is(false));
+        try (var files = Files.list(workspace)) {
+            assertThat("no archive and no .part left behind", files.collect(Collectors.toList()), empty());
+        }
     }
 
     @Test
