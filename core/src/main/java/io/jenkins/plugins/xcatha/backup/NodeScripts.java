@@ -1,6 +1,7 @@
 package io.jenkins.plugins.xcatha.backup;
 
 import io.jenkins.plugins.xcatha.exec.Command;
+import io.jenkins.plugins.xcatha.exec.NodeSha256;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -121,15 +122,12 @@ final class NodeScripts {
             """;
 
     /** $1 directory: the SHA-256 of every file in it, in sha256sum format, with whichever tool the node has. */
-    static final String HASH_FILES = """
+    static final String HASH_FILES = NodeSha256.withFunction("""
             cd -- "$1" || exit 3
             set -- *
             [ -e "$1" ] || { echo "the dump directory is empty" >&2; exit 4; }
-            if command -v sha256sum >/dev/null 2>&1; then sha256sum -- "$@"
-            elif command -v shasum >/dev/null 2>&1; then shasum -a 256 -- "$@"
-            elif command -v openssl >/dev/null 2>&1; then for f; do openssl dgst -sha256 -r "./$f" | sed 's| \\*\\./| *|'; done
-            else echo "no SHA-256 tool on the node (sha256sum, shasum or openssl)" >&2; exit 5; fi
-            """;
+            sha256 "$@"
+            """);
 
     /**
      * $1 root, $2 name; stdin: the metadata as one JSON line, then the manifest. Writes both beside the

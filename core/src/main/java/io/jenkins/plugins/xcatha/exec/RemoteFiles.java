@@ -23,7 +23,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 /**
  * Files to and from a node, built only on {@link CommandRunner#run}: so it works the same over Trilead,
  * OpenSSH and locally, and, given a step's recording runner, every command is in the step's report.
- * Copies stream in constant memory and are checked against sha256sum run on the node; a small text file
+ * Copies stream in constant memory and are checked against SHA-256 computed on the node; a small text file
  * put onto a node replaces the old one atomically, after a backup, and only if it differs.
  */
 public final class RemoteFiles {
@@ -70,11 +70,12 @@ public final class RemoteFiles {
 
     /** The SHA-256 of a file on the node, or null when it does not exist. */
     public String sha256(String remotePath) throws ShellException, InterruptedException {
-        CommandResult r = runner.run(Command.shell("[ -f \"$1\" ] || exit 3; sha256sum < \"$1\"", remotePath));
+        CommandResult r = runner.run(Command.shell(
+                NodeSha256.withFunction("[ -f \"$1\" ] || exit 3; sha256 \"$1\""), remotePath));
         if (r.exitCode() == 3) {
             return null;
         }
-        requireSuccess(r, "sha256sum of " + remotePath);
+        requireSuccess(r, "SHA-256 of " + remotePath);
         return r.stdout().strip().split("\\s+")[0];
     }
 
@@ -105,7 +106,7 @@ public final class RemoteFiles {
 
     /**
      * Copies a directory tree from the node into {@code localDir} (tar streamed through a temporary
-     * file) and checks every regular file against sha256sum on the node. Returns the number of files.
+     * file) and checks every regular file against its SHA-256 computed on the node. Returns the number of files.
      */
     public int copyTreeFrom(String remoteDir, Path localDir) throws ShellException, InterruptedException, IOException {
         Files.createDirectories(localDir);
@@ -116,8 +117,9 @@ public final class RemoteFiles {
                         "archiving " + remoteDir);
             }
             Map<String, String> local = extract(tar, localDir);
-            CommandResult sums = runner.run(Command.shell("cd \"$1\" && find . -type f -exec sha256sum {} +", remoteDir));
-            requireSuccess(sums, "sha256sum of the files under " + remoteDir);
+            CommandResult sums = runner.run(Command.shell("cd \"$1\" && find . -type f -exec sh -c "
+                    + ShellQuoting.quote(NodeSha256.withFunction("sha256 \"$@\"")) + " sh {} +", remoteDir));
+            requireSuccess(sums, "SHA-256 of the files under " + remoteDir);
             int files = 0;
             for (String line : sums.stdout().split("\n")) {
                 if (line.isBlank()) {

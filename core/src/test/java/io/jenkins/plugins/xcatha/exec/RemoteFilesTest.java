@@ -187,4 +187,19 @@ public class RemoteFilesTest {
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    public void theSha256OfAFileComesFromOpensslOnANodeWithoutSha256sum() throws Exception {
+        // AIX ships neither sha256sum nor shasum; openssl is there.
+        Path bin = Path.of(tmp.getRoot().toString(), "bin");
+        Files.createSymbolicLink(bin.resolve("openssl"), Path.of("/usr/bin/openssl"));
+        Files.createSymbolicLink(bin.resolve("sed"), Path.of("/bin/sed"));
+        Path data = dir.resolve("-site.csv");
+        Files.writeString(data, "#key,value,comments,disable\n\"master\",\"10.0.0.1\",,\n");
+        String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(data)));
+
+        assertThat(files.sha256(data.toString()), is(expected));
+        assertThat(files.sha256(dir.resolve("absent").toString()), is((String) null));
+    }
 }
