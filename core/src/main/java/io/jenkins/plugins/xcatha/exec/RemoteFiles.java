@@ -222,13 +222,20 @@ public final class RemoteFiles {
      */
     public boolean putFile(String remotePath, byte[] content, String modeIfNew, String directoryModeIfNew)
             throws ShellException, InterruptedException {
-        requireAbsolute(remotePath);
-        requireMode("modeIfNew", modeIfNew);
-        if (directoryModeIfNew != null) {
-            requireMode("directoryModeIfNew", directoryModeIfNew);
-        }
+        requirePutArguments(remotePath, modeIfNew, directoryModeIfNew);
+        utf8(remotePath, content);
+        return putFile(remotePath, readText(remotePath), content, modeIfNew, directoryModeIfNew);
+    }
+
+    /**
+     * {@link #putFile(String, byte[], String, String)} for a caller that has just read the file with
+     * {@link #readText}: {@code current} is what it read, so the file is not read a second time first.
+     */
+    public boolean putFile(String remotePath, Optional<String> current, byte[] content, String modeIfNew,
+                           String directoryModeIfNew) throws ShellException, InterruptedException {
+        requirePutArguments(remotePath, modeIfNew, directoryModeIfNew);
         String wanted = utf8(remotePath, content);
-        if (readText(remotePath).filter(wanted::equals).isPresent()) {
+        if (current.filter(wanted::equals).isPresent()) {
             return false;
         }
         CommandResult w = runner.run(Command.shell(REPLACE, remotePath, modeIfNew,
@@ -242,6 +249,14 @@ public final class RemoteFiles {
                     + " does not hold the content just written");
         }
         return true;
+    }
+
+    private static void requirePutArguments(String remotePath, String modeIfNew, String directoryModeIfNew) {
+        requireAbsolute(remotePath);
+        requireMode("modeIfNew", modeIfNew);
+        if (directoryModeIfNew != null) {
+            requireMode("directoryModeIfNew", directoryModeIfNew);
+        }
     }
 
     private static void requireAbsolute(String remotePath) {

@@ -97,7 +97,8 @@ final class SshTrustStep extends AbstractStep {
             String keyLine = pub.orElseThrow().lines().filter(l -> PublicKeyLine.find(l).isPresent())
                     .findFirst().orElseThrow().strip();
             PublicKeyLine key = PublicKeyLine.find(keyLine).orElseThrow();
-            String existing = toFiles.readText(authPath).orElse("");
+            Optional<String> current = toFiles.readText(authPath);
+            String existing = current.orElse("");
             if (PublicKeyLine.findAll(existing).contains(key)) {
                 fine.add(to.label() + " already trusts root@" + from.name());
             } else if (check) {
@@ -106,7 +107,8 @@ final class SshTrustStep extends AbstractStep {
             } else {
                 String content = existing.isEmpty() || existing.endsWith("\n") ? existing : existing + "\n";
                 try {
-                    toFiles.putFile(authPath, (content + keyLine + "\n").getBytes(StandardCharsets.UTF_8), "600", "700");
+                    toFiles.putFile(authPath, current, (content + keyLine + "\n").getBytes(StandardCharsets.UTF_8), "600",
+                            "700");
                 } catch (ShellException e) {
                     return Optional.of("could not update " + authPath + " on " + to.label() + " ("
                             + NodeCommands.writeFailure(e) + ")");

@@ -3,6 +3,7 @@ package io.jenkins.plugins.xcatha.standby;
 import io.jenkins.plugins.xcatha.exec.Command;
 import io.jenkins.plugins.xcatha.exec.CommandResult;
 import io.jenkins.plugins.xcatha.exec.CommandRunner;
+import io.jenkins.plugins.xcatha.exec.RemoteFiles;
 import io.jenkins.plugins.xcatha.exec.ShellException;
 import io.jenkins.plugins.xcatha.platform.OsFamily;
 import io.jenkins.plugins.xcatha.platform.Platform;
@@ -129,7 +130,9 @@ final class TimeSyncStep extends AbstractStep {
             config = which.stdout().strip();
             daemon = config.contains("chrony") ? chronyUnit(context, node, platform) : "ntpd";
         }
-        String content = NodeCommands.files(context, node).readText(config).orElse("");
+        RemoteFiles files = NodeCommands.files(context, node);
+        Optional<String> current = files.readText(config);
+        String content = current.orElse("");
         Pattern line = Pattern.compile("(?m)^\\s*(server|pool)\\s+" + Pattern.quote(server) + "(\\s|$)");
         if (line.matcher(content).find()) {
             return Optional.empty();
@@ -142,7 +145,7 @@ final class TimeSyncStep extends AbstractStep {
         String entry = "server " + server + (platform.os() == OsFamily.AIX ? "" : " iburst") + "\n";
         String updated = (content.isEmpty() || content.endsWith("\n") ? content : content + "\n") + entry;
         try {
-            NodeCommands.files(context, node).putFile(config, updated.getBytes(StandardCharsets.UTF_8), "644", "755");
+            files.putFile(config, current, updated.getBytes(StandardCharsets.UTF_8), "644", "755");
         } catch (ShellException e) {
             return Optional.of("could not update " + config + " on " + node.label() + ": " + NodeCommands.writeFailure(e));
         }
