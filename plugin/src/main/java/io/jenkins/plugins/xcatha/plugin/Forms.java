@@ -22,8 +22,7 @@ import org.springframework.security.core.Authentication;
  */
 public final class Forms {
 
-    private Forms() {
-    }
+    private Forms() {}
 
     /** Configuring a job's steps needs CONFIGURE on it; outside a job (no item), ADMINISTER. */
     public static void checkConfigure(Item item) {
@@ -58,11 +57,11 @@ public final class Forms {
         }
         result.includeEmptyValue();
         if (item == null) {
-            result.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), SSHUserPrivateKey.class, List.of(),
-                    CredentialsMatchers.always());
+            result.includeMatchingAs(
+                    ACL.SYSTEM2, Jenkins.get(), SSHUserPrivateKey.class, List.of(), CredentialsMatchers.always());
         } else {
-            result.includeMatchingAs(authenticationFor(item), item, SSHUserPrivateKey.class, List.of(),
-                    CredentialsMatchers.always());
+            result.includeMatchingAs(
+                    authenticationFor(item), item, SSHUserPrivateKey.class, List.of(), CredentialsMatchers.always());
         }
         return result.includeCurrentValue(current);
     }
@@ -79,8 +78,13 @@ public final class Forms {
         if (id.startsWith("${") && id.endsWith("}")) {
             return FormValidation.warning(Messages.Forms_CredentialsExpression());
         }
-        if (CredentialsProvider.listCredentialsInItem(SSHUserPrivateKey.class, item, authenticationFor(item),
-                List.of(), CredentialsMatchers.withId(id)).isEmpty()) {
+        if (CredentialsProvider.listCredentialsInItem(
+                        SSHUserPrivateKey.class,
+                        item,
+                        authenticationFor(item),
+                        List.of(),
+                        CredentialsMatchers.withId(id))
+                .isEmpty()) {
             return FormValidation.error(Messages.Forms_CredentialsNotFound(id));
         }
         return FormValidation.ok();

@@ -27,8 +27,7 @@ import jenkins.util.BuildListenerAdapter;
  */
 final class ProcedureLauncher {
 
-    private ProcedureLauncher() {
-    }
+    private ProcedureLauncher() {}
 
     /**
      * @param workspace     null outside a {@code node} block, which fails with a message saying so
@@ -38,8 +37,14 @@ final class ProcedureLauncher {
      * @throws AbortException with a one-line message when the input is bad or the procedure failed
      * @throws InterruptedException when the build was stopped (after the report was archived)
      */
-    static RunOutcome launch(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener,
-                             Invocation.Builder request, String user, String credentialsId)
+    static RunOutcome launch(
+            Run<?, ?> run,
+            FilePath workspace,
+            Launcher launcher,
+            TaskListener listener,
+            Invocation.Builder request,
+            String user,
+            String credentialsId)
             throws IOException, InterruptedException {
         Invocation.Procedure procedure = request.procedure();
         VirtualChannel channel = launcher == null ? null : launcher.getChannel();
@@ -65,12 +70,19 @@ final class ProcedureLauncher {
         Computer computer = workspace.toComputer();
         String nodeName = computer == null ? "?" : computer.getName();
         String folder = InvocationFolders.of(run).claim(workspace, nodeName, procedure.id());
-        listener.getLogger().println("[xcat-ha] " + invocation + " from "
-                + (nodeName.isEmpty() ? "the built-in node" : nodeName) + ", artifacts in " + folder);
+        listener.getLogger()
+                .println("[xcat-ha] " + invocation + " from " + (nodeName.isEmpty() ? "the built-in node" : nodeName)
+                        + ", artifacts in " + folder);
 
         String runId = run.getExternalizableId() + "/" + folder + "/" + UUID.randomUUID();
-        RunOnAgent work = new RunOnAgent(runId, invocation, key == null ? null : firstKey(key, procedure),
-                key == null ? null : key.getPassphrase(), workspace.getRemote(), folder, listener);
+        RunOnAgent work = new RunOnAgent(
+                runId,
+                invocation,
+                key == null ? null : firstKey(key, procedure),
+                key == null ? null : key.getPassphrase(),
+                workspace.getRemote(),
+                folder,
+                listener);
 
         InterruptedException stopped = null;
         RunOutcome outcome;
@@ -90,8 +102,8 @@ final class ProcedureLauncher {
         }
 
         if (outcome != null && !outcome.artifacts().isEmpty()) {
-            run.pickArtifactManager().archive(workspace, launcher, BuildListenerAdapter.wrap(listener),
-                    outcome.artifacts());
+            run.pickArtifactManager()
+                    .archive(workspace, launcher, BuildListenerAdapter.wrap(listener), outcome.artifacts());
         }
         if (stopped != null) {
             throw stopped;
@@ -118,8 +130,8 @@ final class ProcedureLauncher {
     private static Secret firstKey(SSHUserPrivateKey key, Invocation.Procedure procedure) throws AbortException {
         List<String> keys = key.getPrivateKeys();
         if (keys.isEmpty()) {
-            throw new AbortException(Messages.ProcedureLauncher_CredentialsWithoutKey(procedure.stepName(),
-                    key.getId()));
+            throw new AbortException(
+                    Messages.ProcedureLauncher_CredentialsWithoutKey(procedure.stepName(), key.getId()));
         }
         return Secret.fromString(keys.get(0));
     }

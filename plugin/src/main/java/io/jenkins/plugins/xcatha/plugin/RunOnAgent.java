@@ -28,8 +28,14 @@ final class RunOnAgent extends MasterToSlaveCallable<RunOutcome, Exception> {
     private final String folder;
     private final TaskListener listener;
 
-    RunOnAgent(String runId, Invocation invocation, Secret privateKey, Secret passphrase, String workspace,
-               String folder, TaskListener listener) {
+    RunOnAgent(
+            String runId,
+            Invocation invocation,
+            Secret privateKey,
+            Secret passphrase,
+            String workspace,
+            String folder,
+            TaskListener listener) {
         this.runId = runId;
         this.invocation = invocation;
         this.privateKey = privateKey;
@@ -43,7 +49,8 @@ final class RunOnAgent extends MasterToSlaveCallable<RunOutcome, Exception> {
     public RunOutcome call() throws Exception {
         char[] key = privateKey == null ? null : privateKey.getPlainText().toCharArray();
         char[] pass = passphrase == null ? null : passphrase.getPlainText().toCharArray();
-        return DetachedRun.run(runId,
+        return DetachedRun.run(
+                runId,
                 () -> InvocationRunner.run(invocation, key, pass, listener.getLogger(), Path.of(workspace), folder),
                 ABORT_GRACE);
     }

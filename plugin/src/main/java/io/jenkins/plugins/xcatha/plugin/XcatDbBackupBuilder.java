@@ -24,11 +24,16 @@ public final class XcatDbBackupBuilder extends XcatBuilder {
     private String host = "";
 
     @DataBoundConstructor
-    public XcatDbBackupBuilder() {
+    public XcatDbBackupBuilder() {}
+
+    public String getHost() {
+        return host;
     }
 
-    public String getHost() { return host; }
-    @DataBoundSetter public void setHost(String host) { this.host = Util.fixNull(host).trim(); }
+    @DataBoundSetter
+    public void setHost(String host) {
+        this.host = Util.fixNull(host).trim();
+    }
 
     @Override
     Invocation.Builder request() {
@@ -49,8 +54,8 @@ public final class XcatDbBackupBuilder extends XcatBuilder {
         }
 
         @POST
-        public FormValidation doCheckHost(@AncestorInPath Item item, @QueryParameter String value,
-                                          @QueryParameter boolean local) {
+        public FormValidation doCheckHost(
+                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter boolean local) {
             Forms.checkConfigure(item);
             return Forms.toValidation(local ? FieldCheck.optionalHost("host", value) : FieldCheck.host("host", value));
         }

@@ -23,11 +23,16 @@ public final class XcatDbBackupStep extends XcatStep {
     private String host = "";
 
     @DataBoundConstructor
-    public XcatDbBackupStep() {
+    public XcatDbBackupStep() {}
+
+    public String getHost() {
+        return host;
     }
 
-    public String getHost() { return host; }
-    @DataBoundSetter public void setHost(String host) { this.host = Util.fixNull(host).trim(); }
+    @DataBoundSetter
+    public void setHost(String host) {
+        this.host = Util.fixNull(host).trim();
+    }
 
     @Override
     Invocation.Builder request() {
@@ -49,8 +54,8 @@ public final class XcatDbBackupStep extends XcatStep {
         }
 
         @POST
-        public FormValidation doCheckHost(@AncestorInPath Item item, @QueryParameter String value,
-                                          @QueryParameter boolean local) {
+        public FormValidation doCheckHost(
+                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter boolean local) {
             Forms.checkConfigure(item);
             return Forms.toValidation(local ? FieldCheck.optionalHost("host", value) : FieldCheck.host("host", value));
         }

@@ -51,13 +51,21 @@ interface XcatSettings {
     /** A request for {@code procedure} with these settings, for the step to add its own fields to. */
     default Invocation.Builder invocation(Invocation.Procedure procedure) {
         return Invocation.builder(procedure)
-                .port(getPort()).local(isLocal())
+                .port(getPort())
+                .local(isLocal())
                 .hostKey(HostKeyVerification.settingOf(getHostKeyVerification()))
-                .checkMode(isCheckMode()).commandTimeoutSeconds(getCommandTimeoutSeconds())
+                .checkMode(isCheckMode())
+                .commandTimeoutSeconds(getCommandTimeoutSeconds())
                 .connectTimeoutSeconds(getConnectTimeoutSeconds())
-                .failOnWarning(isFailOnWarning()).reportOnly(isReportOnly())
-                .backupRoot(getBackupRoot()).keep(getKeep()).maxAgeDays(getMaxAgeDays())
-                .allTables(isAllTables()).nativeBackup(isNativeBackup()).collect(isCollect())
-                .useBypass(isUseBypass()).dumpTimeoutSeconds(getDumpTimeoutSeconds());
+                .failOnWarning(isFailOnWarning())
+                .reportOnly(isReportOnly())
+                .backupRoot(getBackupRoot())
+                .keep(getKeep())
+                .maxAgeDays(getMaxAgeDays())
+                .allTables(isAllTables())
+                .nativeBackup(isNativeBackup())
+                .collect(isCollect())
+                .useBypass(isUseBypass())
+                .dumpTimeoutSeconds(getDumpTimeoutSeconds());
     }
 }

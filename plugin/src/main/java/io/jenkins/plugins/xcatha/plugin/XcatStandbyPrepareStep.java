@@ -37,31 +37,79 @@ public final class XcatStandbyPrepareStep extends XcatStep {
         this.standby = Util.fixNull(standby).trim();
     }
 
-    public String getPrimary() { return primary; }
-    public String getStandby() { return standby; }
+    public String getPrimary() {
+        return primary;
+    }
+
+    public String getStandby() {
+        return standby;
+    }
     /** Paths separated by commas or line breaks; blank: /etc/xcat, /install, ~/.xcat, /tftpboot, the DB dir. */
-    public String getSharedDirs() { return sharedDirs; }
-    @DataBoundSetter public void setSharedDirs(String dirs) { this.sharedDirs = Util.fixNull(dirs).trim(); }
+    public String getSharedDirs() {
+        return sharedDirs;
+    }
+
+    @DataBoundSetter
+    public void setSharedDirs(String dirs) {
+        this.sharedDirs = Util.fixNull(dirs).trim();
+    }
     /** Names separated by commas; blank: teal, cnm, loadl, gpfs. */
-    public String getHpcDaemons() { return hpcDaemons; }
-    @DataBoundSetter public void setHpcDaemons(String names) { this.hpcDaemons = Util.fixNull(names).trim(); }
-    public int getMaxClockSkewSeconds() { return maxClockSkewSeconds; }
-    @DataBoundSetter public void setMaxClockSkewSeconds(int s) { this.maxClockSkewSeconds = s; }
+    public String getHpcDaemons() {
+        return hpcDaemons;
+    }
+
+    @DataBoundSetter
+    public void setHpcDaemons(String names) {
+        this.hpcDaemons = Util.fixNull(names).trim();
+    }
+
+    public int getMaxClockSkewSeconds() {
+        return maxClockSkewSeconds;
+    }
+
+    @DataBoundSetter
+    public void setMaxClockSkewSeconds(int s) {
+        this.maxClockSkewSeconds = s;
+    }
     /** Also take a verified backup of the xCAT database on the primary (the backup-database step). */
-    public boolean isBackupDatabase() { return backupDatabase; }
-    @DataBoundSetter public void setBackupDatabase(boolean backupDatabase) { this.backupDatabase = backupDatabase; }
+    public boolean isBackupDatabase() {
+        return backupDatabase;
+    }
+
+    @DataBoundSetter
+    public void setBackupDatabase(boolean backupDatabase) {
+        this.backupDatabase = backupDatabase;
+    }
     /** Point both nodes' NTP/chrony at this server; blank: leave their time configuration. */
-    public String getNtpServer() { return ntpServer; }
-    @DataBoundSetter public void setNtpServer(String server) { this.ntpServer = Util.fixNull(server).trim(); }
+    public String getNtpServer() {
+        return ntpServer;
+    }
+
+    @DataBoundSetter
+    public void setNtpServer(String server) {
+        this.ntpServer = Util.fixNull(server).trim();
+    }
     /** Create a root SSH key pair on a node that has none (otherwise ssh-trust fails there). */
-    public boolean isGenerateKeys() { return generateKeys; }
-    @DataBoundSetter public void setGenerateKeys(boolean generateKeys) { this.generateKeys = generateKeys; }
+    public boolean isGenerateKeys() {
+        return generateKeys;
+    }
+
+    @DataBoundSetter
+    public void setGenerateKeys(boolean generateKeys) {
+        this.generateKeys = generateKeys;
+    }
 
     @Override
     Invocation.Builder request() {
-        return invocation(Invocation.Procedure.STANDBY_PREPARE).primary(primary).standby(standby)
-                .sharedDirs(sharedDirs).hpcDaemons(hpcDaemons).maxClockSkewSeconds(maxClockSkewSeconds)
-                .backupDatabase(backupDatabase).ntpServer(ntpServer).generateKeys(generateKeys);
+        return invocation(Invocation.Procedure.STANDBY_PREPARE)
+                .primary(primary)
+                .standby(standby)
+                .sharedDirs(sharedDirs)
+                .hpcDaemons(hpcDaemons)
+                .maxClockSkewSeconds(maxClockSkewSeconds)
+                .backupDatabase(backupDatabase)
+                .ntpServer(ntpServer)
+                .generateKeys(generateKeys);
     }
 
     @Extension

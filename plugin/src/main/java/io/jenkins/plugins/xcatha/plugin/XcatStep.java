@@ -44,42 +44,185 @@ public abstract class XcatStep extends Step implements XcatSettings {
     private boolean useBypass;
     private int dumpTimeoutSeconds = DbBackupOptions.DEFAULT_DUMP_TIMEOUT_SECONDS;
 
-    @Override public String getCredentialsId() { return credentialsId; }
-    @DataBoundSetter public void setCredentialsId(String id) { this.credentialsId = Util.fixNull(id).trim(); }
-    @Override public String getUser() { return user; }
-    @DataBoundSetter public void setUser(String user) { this.user = Util.fixNull(user).trim(); }
-    @Override public int getPort() { return port; }
-    @DataBoundSetter public void setPort(int port) { this.port = port; }
-    @Override public HostKeyVerification getHostKeyVerification() { return hostKeyVerification; }
-    @DataBoundSetter public void setHostKeyVerification(HostKeyVerification v) { this.hostKeyVerification = v; }
-    @Override public boolean isLocal() { return local; }
-    @DataBoundSetter public void setLocal(boolean local) { this.local = local; }
-    @Override public boolean isCheckMode() { return checkMode; }
-    @DataBoundSetter public void setCheckMode(boolean checkMode) { this.checkMode = checkMode; }
-    @Override public int getCommandTimeoutSeconds() { return commandTimeoutSeconds; }
-    @DataBoundSetter public void setCommandTimeoutSeconds(int s) { this.commandTimeoutSeconds = s; }
-    @Override public int getConnectTimeoutSeconds() { return connectTimeoutSeconds; }
-    @DataBoundSetter public void setConnectTimeoutSeconds(int s) { this.connectTimeoutSeconds = s; }
-    @Override public boolean isFailOnWarning() { return failOnWarning; }
-    @DataBoundSetter public void setFailOnWarning(boolean failOnWarning) { this.failOnWarning = failOnWarning; }
-    @Override public boolean isReportOnly() { return reportOnly; }
-    @DataBoundSetter public void setReportOnly(boolean reportOnly) { this.reportOnly = reportOnly; }
-    @Override public String getBackupRoot() { return backupRoot; }
-    @DataBoundSetter public void setBackupRoot(String root) { this.backupRoot = Util.fixNull(root).trim(); }
-    @Override public int getKeep() { return keep; }
-    @DataBoundSetter public void setKeep(int keep) { this.keep = keep; }
-    @Override public int getMaxAgeDays() { return maxAgeDays; }
-    @DataBoundSetter public void setMaxAgeDays(int days) { this.maxAgeDays = days; }
-    @Override public boolean isAllTables() { return allTables; }
-    @DataBoundSetter public void setAllTables(boolean allTables) { this.allTables = allTables; }
-    @Override public boolean isNativeBackup() { return nativeBackup; }
-    @DataBoundSetter public void setNativeBackup(boolean nativeBackup) { this.nativeBackup = nativeBackup; }
-    @Override public boolean isCollect() { return collect; }
-    @DataBoundSetter public void setCollect(boolean collect) { this.collect = collect; }
-    @Override public boolean isUseBypass() { return useBypass; }
-    @DataBoundSetter public void setUseBypass(boolean useBypass) { this.useBypass = useBypass; }
-    @Override public int getDumpTimeoutSeconds() { return dumpTimeoutSeconds; }
-    @DataBoundSetter public void setDumpTimeoutSeconds(int s) { this.dumpTimeoutSeconds = s; }
+    @Override
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String id) {
+        this.credentialsId = Util.fixNull(id).trim();
+    }
+
+    @Override
+    public String getUser() {
+        return user;
+    }
+
+    @DataBoundSetter
+    public void setUser(String user) {
+        this.user = Util.fixNull(user).trim();
+    }
+
+    @Override
+    public int getPort() {
+        return port;
+    }
+
+    @DataBoundSetter
+    public void setPort(int port) {
+        this.port = port;
+    }
+
+    @Override
+    public HostKeyVerification getHostKeyVerification() {
+        return hostKeyVerification;
+    }
+
+    @DataBoundSetter
+    public void setHostKeyVerification(HostKeyVerification v) {
+        this.hostKeyVerification = v;
+    }
+
+    @Override
+    public boolean isLocal() {
+        return local;
+    }
+
+    @DataBoundSetter
+    public void setLocal(boolean local) {
+        this.local = local;
+    }
+
+    @Override
+    public boolean isCheckMode() {
+        return checkMode;
+    }
+
+    @DataBoundSetter
+    public void setCheckMode(boolean checkMode) {
+        this.checkMode = checkMode;
+    }
+
+    @Override
+    public int getCommandTimeoutSeconds() {
+        return commandTimeoutSeconds;
+    }
+
+    @DataBoundSetter
+    public void setCommandTimeoutSeconds(int s) {
+        this.commandTimeoutSeconds = s;
+    }
+
+    @Override
+    public int getConnectTimeoutSeconds() {
+        return connectTimeoutSeconds;
+    }
+
+    @DataBoundSetter
+    public void setConnectTimeoutSeconds(int s) {
+        this.connectTimeoutSeconds = s;
+    }
+
+    @Override
+    public boolean isFailOnWarning() {
+        return failOnWarning;
+    }
+
+    @DataBoundSetter
+    public void setFailOnWarning(boolean failOnWarning) {
+        this.failOnWarning = failOnWarning;
+    }
+
+    @Override
+    public boolean isReportOnly() {
+        return reportOnly;
+    }
+
+    @DataBoundSetter
+    public void setReportOnly(boolean reportOnly) {
+        this.reportOnly = reportOnly;
+    }
+
+    @Override
+    public String getBackupRoot() {
+        return backupRoot;
+    }
+
+    @DataBoundSetter
+    public void setBackupRoot(String root) {
+        this.backupRoot = Util.fixNull(root).trim();
+    }
+
+    @Override
+    public int getKeep() {
+        return keep;
+    }
+
+    @DataBoundSetter
+    public void setKeep(int keep) {
+        this.keep = keep;
+    }
+
+    @Override
+    public int getMaxAgeDays() {
+        return maxAgeDays;
+    }
+
+    @DataBoundSetter
+    public void setMaxAgeDays(int days) {
+        this.maxAgeDays = days;
+    }
+
+    @Override
+    public boolean isAllTables() {
+        return allTables;
+    }
+
+    @DataBoundSetter
+    public void setAllTables(boolean allTables) {
+        this.allTables = allTables;
+    }
+
+    @Override
+    public boolean isNativeBackup() {
+        return nativeBackup;
+    }
+
+    @DataBoundSetter
+    public void setNativeBackup(boolean nativeBackup) {
+        this.nativeBackup = nativeBackup;
+    }
+
+    @Override
+    public boolean isCollect() {
+        return collect;
+    }
+
+    @DataBoundSetter
+    public void setCollect(boolean collect) {
+        this.collect = collect;
+    }
+
+    @Override
+    public boolean isUseBypass() {
+        return useBypass;
+    }
+
+    @DataBoundSetter
+    public void setUseBypass(boolean useBypass) {
+        this.useBypass = useBypass;
+    }
+
+    @Override
+    public int getDumpTimeoutSeconds() {
+        return dumpTimeoutSeconds;
+    }
+
+    @DataBoundSetter
+    public void setDumpTimeoutSeconds(int s) {
+        this.dumpTimeoutSeconds = s;
+    }
 
     /** The procedure with every field of the step, unchecked: building it checks them. */
     abstract Invocation.Builder request();
@@ -104,8 +247,15 @@ public abstract class XcatStep extends Step implements XcatSettings {
             StepContext c = getContext();
             stopSignal.running(Thread.currentThread());
             try {
-                return ProcedureLauncher.launch(c.get(Run.class), c.get(FilePath.class), c.get(Launcher.class),
-                        c.get(TaskListener.class), step.request(), step.user, step.credentialsId).returnValue();
+                return ProcedureLauncher.launch(
+                                c.get(Run.class),
+                                c.get(FilePath.class),
+                                c.get(Launcher.class),
+                                c.get(TaskListener.class),
+                                step.request(),
+                                step.user,
+                                step.credentialsId)
+                        .returnValue();
             } catch (InterruptedException e) {
                 throw stopSignal.stoppedBy(e);
             } finally {

@@ -34,6 +34,7 @@ import org.springframework.security.access.AccessDeniedException;
 public class BuildStepsTest {
     @Rule
     public JenkinsRule r = new JenkinsRule();
+
     private FreeStyleProject job;
 
     @Before
@@ -41,12 +42,26 @@ public class BuildStepsTest {
         r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
         job = r.createFreeStyleProject("backup");
         r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.ADMINISTER).everywhere().to("admin")
-                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().to("configurer")
-                .grant(Jenkins.READ, Item.READ).everywhere().to("reader"));
-        SystemCredentialsProvider.getInstance().getDomainCredentialsMap().put(Domain.global(), List.of(
-                new BasicSSHUserPrivateKey(CredentialsScope.GLOBAL, "xcat-root", "root",
-                        new BasicSSHUserPrivateKey.DirectEntryPrivateKeySource("not a real key"), null, "xCAT root")));
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin")
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE)
+                .everywhere()
+                .to("configurer")
+                .grant(Jenkins.READ, Item.READ)
+                .everywhere()
+                .to("reader"));
+        SystemCredentialsProvider.getInstance()
+                .getDomainCredentialsMap()
+                .put(
+                        Domain.global(),
+                        List.of(new BasicSSHUserPrivateKey(
+                                CredentialsScope.GLOBAL,
+                                "xcat-root",
+                                "root",
+                                new BasicSSHUserPrivateKey.DirectEntryPrivateKeySource("not a real key"),
+                                null,
+                                "xCAT root")));
     }
 
     @Test
@@ -100,7 +115,8 @@ public class BuildStepsTest {
 
     @Test
     public void fieldChecksUseTheEnginesWords() {
-        XcatStandbyPrepareBuilder.DescriptorImpl d = r.jenkins.getDescriptorByType(XcatStandbyPrepareBuilder.DescriptorImpl.class);
+        XcatStandbyPrepareBuilder.DescriptorImpl d =
+                r.jenkins.getDescriptorByType(XcatStandbyPrepareBuilder.DescriptorImpl.class);
         try (ACLContext ignored = ACL.as(User.getById("configurer", true))) {
             assertThat(d.doCheckStandby(job, "mn2;reboot").kind, equalTo(FormValidation.Kind.ERROR));
             assertThat(d.doCheckStandby(job, "mn2;reboot").getMessage(), containsString("mn2;reboot"));
@@ -136,10 +152,20 @@ public class BuildStepsTest {
 
     @Test
     public void builderSymbolsDifferFromTheStepNames() {
-        assertThat(r.jenkins.getDescriptorByType(XcatDbBackupBuilder.DescriptorImpl.class).getClass()
-                .getAnnotation(org.jenkinsci.Symbol.class).value()[0], equalTo("xcatDbBackupBuilder"));
-        assertThat(r.jenkins.getDescriptorByType(XcatStandbyPrepareBuilder.DescriptorImpl.class).getClass()
-                .getAnnotation(org.jenkinsci.Symbol.class).value()[0], equalTo("xcatStandbyPrepareBuilder"));
+        assertThat(
+                r.jenkins
+                        .getDescriptorByType(XcatDbBackupBuilder.DescriptorImpl.class)
+                        .getClass()
+                        .getAnnotation(org.jenkinsci.Symbol.class)
+                        .value()[0],
+                equalTo("xcatDbBackupBuilder"));
+        assertThat(
+                r.jenkins
+                        .getDescriptorByType(XcatStandbyPrepareBuilder.DescriptorImpl.class)
+                        .getClass()
+                        .getAnnotation(org.jenkinsci.Symbol.class)
+                        .value()[0],
+                equalTo("xcatStandbyPrepareBuilder"));
     }
 
     private static List<String> values(ListBoxModel model) {

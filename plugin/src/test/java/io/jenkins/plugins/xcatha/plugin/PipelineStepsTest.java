@@ -33,8 +33,10 @@ import org.jvnet.hudson.test.JenkinsRule;
 public class PipelineStepsTest {
     @ClassRule
     public static BuildWatcher buildWatcher = new BuildWatcher();
+
     @Rule
     public JenkinsRule r = new JenkinsRule();
+
     @Rule
     public SimulatedClusterRule sim = SimulatedClusterRule.pair();
 
@@ -42,9 +44,14 @@ public class PipelineStepsTest {
 
     @Before
     public void credentialsAndAgent() throws Exception {
-        BasicSSHUserPrivateKey key = new BasicSSHUserPrivateKey(CredentialsScope.GLOBAL, "xcat-root", "root",
-                new BasicSSHUserPrivateKey.DirectEntryPrivateKeySource(sim.cluster().clientKey().privateKeyPem()),
-                null, "simulated nodes");
+        BasicSSHUserPrivateKey key = new BasicSSHUserPrivateKey(
+                CredentialsScope.GLOBAL,
+                "xcat-root",
+                "root",
+                new BasicSSHUserPrivateKey.DirectEntryPrivateKeySource(
+                        sim.cluster().clientKey().privateKeyPem()),
+                null,
+                "simulated nodes");
         SystemCredentialsProvider.getInstance().getDomainCredentialsMap().put(Domain.global(), List.of(key));
         agent = r.createOnlineSlave();
     }
@@ -61,12 +68,16 @@ public class PipelineStepsTest {
 
     @Test
     public void standbyPrepareRunsFromTheAgentReturnsStatusesAndArchivesTheReport() throws Exception {
-        WorkflowRun b = run("node('" + agent.getNodeName() + "') {\n"
-                + "  def r = xcatStandbyPrepare primary: '" + sim.primary().address() + "', standby: '"
-                + sim.standby().address() + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys() + "\n"
-                + "  echo \"result=${r.result} ssh-trust=${r.steps['ssh-trust']} artifacts=${r.artifacts}\"\n"
-                + "  junit 'xcat-ha/**/junit.xml'\n"
-                + "}", Result.SUCCESS);
+        WorkflowRun b = run(
+                "node('" + agent.getNodeName() + "') {\n"
+                        + "  def r = xcatStandbyPrepare primary: '"
+                        + sim.primary().address() + "', standby: '"
+                        + sim.standby().address() + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys()
+                        + "\n"
+                        + "  echo \"result=${r.result} ssh-trust=${r.steps['ssh-trust']} artifacts=${r.artifacts}\"\n"
+                        + "  junit 'xcat-ha/**/junit.xml'\n"
+                        + "}",
+                Result.SUCCESS);
         r.assertLogContains("result=SUCCESS ssh-trust=CHANGED artifacts=xcat-ha/standby-prepare", b);
         r.assertLogContains("shared-data on", b);
         assertArchived(b, "xcat-ha/standby-prepare/report.json");
@@ -79,18 +90,22 @@ public class PipelineStepsTest {
 
     @Test
     public void standbyPrepareBacksUpThePrimaryWithTheBackupSettingsAndArchivesTheArchive() throws Exception {
-        WorkflowRun b = run("node('" + agent.getNodeName() + "') {\n"
-                + "  def r = xcatStandbyPrepare primary: '" + sim.primary().address() + "', standby: '"
-                + sim.standby().address() + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys()
-                + ", backupDatabase: true, backupRoot: '/var/backup/custom', keep: 3, collect: true,"
-                + " dumpTimeoutSeconds: 600\n"
-                + "  echo \"backup-database=${r.steps['backup-database']}\"\n"
-                + "}", Result.SUCCESS);
+        WorkflowRun b = run(
+                "node('" + agent.getNodeName() + "') {\n"
+                        + "  def r = xcatStandbyPrepare primary: '"
+                        + sim.primary().address() + "', standby: '"
+                        + sim.standby().address() + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys()
+                        + ", backupDatabase: true, backupRoot: '/var/backup/custom', keep: 3, collect: true,"
+                        + " dumpTimeoutSeconds: 600\n"
+                        + "  echo \"backup-database=${r.steps['backup-database']}\"\n"
+                        + "}",
+                Result.SUCCESS);
         r.assertLogContains("backup-database=CHANGED", b);
         assertThat(sim.primary().fileExists("/var/backup/custom"), is(true));
         assertThat(sim.standby().fileExists("/var/backup/custom"), is(false));
         boolean archived = false;
-        for (VirtualFile f : b.getArtifactManager().root().child("xcat-ha/standby-prepare").list()) {
+        for (VirtualFile f :
+                b.getArtifactManager().root().child("xcat-ha/standby-prepare").list()) {
             archived |= f.getName().endsWith(".tar.gz");
         }
         assertThat("the collected backup is archived", archived, is(true));
@@ -98,11 +113,15 @@ public class PipelineStepsTest {
 
     @Test
     public void secondCallInTheSameBuildGetsItsOwnFolder() throws Exception {
-        WorkflowRun b = run("node('" + agent.getNodeName() + "') {\n"
-                + "  xcatDbBackup host: '" + sim.primary().address() + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys() + "\n"
-                + "  def r = xcatDbBackup host: '" + sim.primary().address() + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys() + "\n"
-                + "  echo \"second=${r.artifacts}\"\n"
-                + "}", Result.SUCCESS);
+        WorkflowRun b = run(
+                "node('" + agent.getNodeName() + "') {\n"
+                        + "  xcatDbBackup host: '" + sim.primary().address()
+                        + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys() + "\n"
+                        + "  def r = xcatDbBackup host: '" + sim.primary().address()
+                        + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys() + "\n"
+                        + "  echo \"second=${r.artifacts}\"\n"
+                        + "}",
+                Result.SUCCESS);
         r.assertLogContains("second=xcat-ha/db-backup-2", b);
         assertArchived(b, "xcat-ha/db-backup/junit.xml");
         assertArchived(b, "xcat-ha/db-backup-2/junit.xml");
@@ -111,9 +130,12 @@ public class PipelineStepsTest {
     @Test
     public void failedStepFailsTheBuildWithOneLineAndStillArchives() throws Exception {
         sim.primary().inject(Fault.tableFails("nodelist"));
-        WorkflowRun b = run("node('" + agent.getNodeName() + "') {\n"
-                + "  xcatDbBackup host: '" + sim.primary().address() + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys() + "\n"
-                + "}", Result.FAILURE);
+        WorkflowRun b = run(
+                "node('" + agent.getNodeName() + "') {\n"
+                        + "  xcatDbBackup host: '" + sim.primary().address()
+                        + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys() + "\n"
+                        + "}",
+                Result.FAILURE);
         r.assertLogContains("db-backup failed: ", b);
         assertArchived(b, "xcat-ha/db-backup/report.json");
     }
@@ -121,10 +143,13 @@ public class PipelineStepsTest {
     @Test
     public void reportOnlyLeavesTheBuildGreenAndReturnsTheFailure() throws Exception {
         sim.primary().inject(Fault.tableFails("nodelist"));
-        WorkflowRun b = run("node('" + agent.getNodeName() + "') {\n"
-                + "  def r = xcatDbBackup host: '" + sim.primary().address() + "', credentialsId: 'xcat-root', reportOnly: true, hostKeyVerification: " + hostKeys() + "\n"
-                + "  echo \"result=${r.result}\"\n"
-                + "}", Result.SUCCESS);
+        WorkflowRun b = run(
+                "node('" + agent.getNodeName() + "') {\n"
+                        + "  def r = xcatDbBackup host: '" + sim.primary().address()
+                        + "', credentialsId: 'xcat-root', reportOnly: true, hostKeyVerification: " + hostKeys() + "\n"
+                        + "  echo \"result=${r.result}\"\n"
+                        + "}",
+                Result.SUCCESS);
         r.assertLogContains("result=FAILURE", b);
     }
 
@@ -132,11 +157,15 @@ public class PipelineStepsTest {
     public void warningMakesTheBuildUnstable() throws Exception {
         // Clocks that agree but follow no time server are a WARNING of time-sync (a skew beyond the limit FAILS).
         sim.standby().inject(Fault.clockUnsynchronised());
-        WorkflowRun b = run("node('" + agent.getNodeName() + "') {\n"
-                + "  xcatStandbyPrepare primary: '" + sim.primary().address() + "', standby: '"
-                + sim.standby().address() + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys() + "\n"
-                + "}", Result.UNSTABLE);
-        r.assertLogContains("time-sync on " + sim.primary().address() + ", " + sim.standby().address() + ": WARNING", b);
+        WorkflowRun b = run(
+                "node('" + agent.getNodeName() + "') {\n"
+                        + "  xcatStandbyPrepare primary: '" + sim.primary().address() + "', standby: '"
+                        + sim.standby().address() + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys()
+                        + "\n"
+                        + "}",
+                Result.UNSTABLE);
+        r.assertLogContains(
+                "time-sync on " + sim.primary().address() + ", " + sim.standby().address() + ": WARNING", b);
     }
 
     @Test
@@ -147,9 +176,11 @@ public class PipelineStepsTest {
 
     @Test
     public void badInputIsRefusedBeforeAnyConnection() throws Exception {
-        WorkflowRun b = run("node('" + agent.getNodeName() + "') {\n"
-                + "  xcatStandbyPrepare primary: 'mn1', standby: 'mn2;reboot', credentialsId: 'xcat-root'\n"
-                + "}", Result.FAILURE);
+        WorkflowRun b = run(
+                "node('" + agent.getNodeName() + "') {\n"
+                        + "  xcatStandbyPrepare primary: 'mn1', standby: 'mn2;reboot', credentialsId: 'xcat-root'\n"
+                        + "}",
+                Result.FAILURE);
         r.assertLogContains("standby: 'mn2;reboot' is not a valid host name", b);
     }
 
@@ -157,9 +188,12 @@ public class PipelineStepsTest {
     public void abortEndsRemoteCommandWithinSecondsAndStillArchivesTheReport() throws Exception {
         sim.primary().inject(Fault.commandHangs("dumpxCATdb"));
         WorkflowJob p = r.createProject(WorkflowJob.class, "p");
-        p.setDefinition(new CpsFlowDefinition("node('" + agent.getNodeName() + "') {\n"
-                + "  xcatDbBackup host: '" + sim.primary().address() + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys() + "\n"
-                + "}", true));
+        p.setDefinition(new CpsFlowDefinition(
+                "node('" + agent.getNodeName() + "') {\n"
+                        + "  xcatDbBackup host: '" + sim.primary().address()
+                        + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys() + "\n"
+                        + "}",
+                true));
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         r.waitForMessage("dump on", b);
         b.doStop();
@@ -167,14 +201,19 @@ public class PipelineStepsTest {
         r.assertBuildStatus(Result.ABORTED, b);
         assertArchived(b, "xcat-ha/db-backup/report.json");
         assertThat(text(b, "xcat-ha/db-backup/report.json"), containsString("\"SKIPPED\""));
-        assertThat("the aborted backup released its lock",
-                sim.primary().fileExists("/var/backup/xcat/.xcat-ha.lock"), is(false));
+        assertThat(
+                "the aborted backup released its lock",
+                sim.primary().fileExists("/var/backup/xcat/.xcat-ha.lock"),
+                is(false));
 
         sim.primary().clearFaults();
         WorkflowJob next = r.createProject(WorkflowJob.class, "next");
-        next.setDefinition(new CpsFlowDefinition("node('" + agent.getNodeName() + "') {\n"
-                + "  xcatDbBackup host: '" + sim.primary().address() + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys() + "\n"
-                + "}", true));
+        next.setDefinition(new CpsFlowDefinition(
+                "node('" + agent.getNodeName() + "') {\n"
+                        + "  xcatDbBackup host: '" + sim.primary().address()
+                        + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys() + "\n"
+                        + "}",
+                true));
         r.buildAndAssertSuccess(next);
     }
 

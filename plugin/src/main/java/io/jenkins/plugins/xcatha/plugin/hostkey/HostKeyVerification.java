@@ -15,8 +15,7 @@ public abstract class HostKeyVerification extends AbstractDescribableImpl<HostKe
     public abstract HostKeySetting toSetting();
 
     /** The descriptor type of the choices, so that form drop-downs list exactly these. */
-    public abstract static class HostKeyVerificationDescriptor extends Descriptor<HostKeyVerification> {
-    }
+    public abstract static class HostKeyVerificationDescriptor extends Descriptor<HostKeyVerification> {}
 
     /** The setting for a step whose {@code hostKeyVerification} was left out. */
     public static HostKeySetting settingOf(HostKeyVerification chosen) {

@@ -21,8 +21,7 @@ public class KnownHostsFileVerification extends HostKeyVerification {
     private String path = "";
 
     @DataBoundConstructor
-    public KnownHostsFileVerification() {
-    }
+    public KnownHostsFileVerification() {}
 
     public String getPath() {
         return path;

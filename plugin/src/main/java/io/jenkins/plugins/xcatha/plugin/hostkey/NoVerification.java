@@ -11,8 +11,7 @@ import org.kohsuke.stapler.DataBoundConstructor;
 public class NoVerification extends HostKeyVerification {
 
     @DataBoundConstructor
-    public NoVerification() {
-    }
+    public NoVerification() {}
 
     @Override
     public HostKeySetting toSetting() {

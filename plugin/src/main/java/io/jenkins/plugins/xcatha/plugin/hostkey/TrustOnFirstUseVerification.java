@@ -14,8 +14,7 @@ import org.kohsuke.stapler.DataBoundConstructor;
 public class TrustOnFirstUseVerification extends HostKeyVerification {
 
     @DataBoundConstructor
-    public TrustOnFirstUseVerification() {
-    }
+    public TrustOnFirstUseVerification() {}
 
     @Override
     public HostKeySetting toSetting() {
