@@ -15,6 +15,10 @@ final class CollectOnAgent extends MasterToSlaveCallable<RunOutcome, Exception> 
 
     @Override
     public RunOutcome call() throws Exception {
-        return DetachedRun.collect(runId, RunOnAgent.ABORT_GRACE);
+        try {
+            return DetachedRun.collect(runId, RunOnAgent.ABORT_GRACE);
+        } catch (Exception e) {
+            throw AgentFailure.portable(e);
+        }
     }
 }

@@ -49,10 +49,14 @@ final class RunOnAgent extends MasterToSlaveCallable<RunOutcome, Exception> {
     public RunOutcome call() throws Exception {
         char[] key = privateKey == null ? null : privateKey.getPlainText().toCharArray();
         char[] pass = passphrase == null ? null : passphrase.getPlainText().toCharArray();
-        return DetachedRun.run(
-                runId,
-                () -> InvocationRunner.run(invocation, key, pass, listener.getLogger(), Path.of(workspace), folder),
-                ABORT_GRACE);
+        try {
+            return DetachedRun.run(
+                    runId,
+                    () -> InvocationRunner.run(invocation, key, pass, listener.getLogger(), Path.of(workspace), folder),
+                    ABORT_GRACE);
+        } catch (Exception e) {
+            throw AgentFailure.portable(e);
+        }
     }
 
     @Override

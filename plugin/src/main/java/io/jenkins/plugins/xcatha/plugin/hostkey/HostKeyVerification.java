@@ -1,6 +1,6 @@
 package io.jenkins.plugins.xcatha.plugin.hostkey;
 
-import hudson.model.AbstractDescribableImpl;
+import hudson.model.Describable;
 import hudson.model.Descriptor;
 import io.jenkins.plugins.xcatha.jenkins.HostKeySetting;
 
@@ -9,7 +9,7 @@ import io.jenkins.plugins.xcatha.jenkins.HostKeySetting;
  * trust on first use, or (loudly) not at all. A choice the user makes in a drop-down or as
  * {@code hostKeyVerification: knownHostsFile(path: '...')} in a Jenkinsfile; the engine does the checking.
  */
-public abstract class HostKeyVerification extends AbstractDescribableImpl<HostKeyVerification> {
+public abstract class HostKeyVerification implements Describable<HostKeyVerification> {
 
     /** The same choice as plain data, for the agent. */
     public abstract HostKeySetting toSetting();
