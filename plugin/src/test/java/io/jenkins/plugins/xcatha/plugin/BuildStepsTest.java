@@ -4,10 +4,12 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertThrows;
 
 import com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.Domain;
@@ -16,13 +18,20 @@ import hudson.model.Item;
 import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
+import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.xcatha.plugin.hostkey.KnownHostsFileVerification;
 import io.jenkins.plugins.xcatha.plugin.hostkey.ManuallyProvidedKeyVerification;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -48,6 +57,12 @@ public class BuildStepsTest {
                 .grant(Jenkins.READ, Item.READ, Item.CONFIGURE)
                 .everywhere()
                 .to("configurer")
+                .grant(Jenkins.READ, Item.READ, CredentialsProvider.USE_ITEM)
+                .everywhere()
+                .to("user")
+                .grant(Jenkins.READ, Item.READ, Item.EXTENDED_READ)
+                .everywhere()
+                .to("extended")
                 .grant(Jenkins.READ, Item.READ)
                 .everywhere()
                 .to("reader"));
@@ -80,9 +95,7 @@ public class BuildStepsTest {
         KnownHostsFileVerification hostKeys = new KnownHostsFileVerification();
         hostKeys.setPath("/etc/ssh/ssh_known_hosts");
         before.setHostKeyVerification(hostKeys);
-        try (ACLContext ignored = ACL.as(User.getById("admin", true))) {
-            r.assertEqualDataBoundBeans(before, r.configRoundtrip(before));
-        }
+        r.assertEqualDataBoundBeans(before, roundTrip(before));
     }
 
     @Test
@@ -108,8 +121,64 @@ public class BuildStepsTest {
         before.setCommandTimeoutSeconds(900);
         before.setConnectTimeoutSeconds(10);
         before.setHostKeyVerification(new ManuallyProvidedKeyVerification("SHA256:" + "A".repeat(43)));
-        try (ACLContext ignored = ACL.as(User.getById("admin", true))) {
-            r.assertEqualDataBoundBeans(before, r.configRoundtrip(before));
+        r.assertEqualDataBoundBeans(before, roundTrip(before));
+    }
+
+    /** Saves the job's configuration page as an administrator would, unchanged, and returns what was bound. */
+    private Builder roundTrip(Builder before) throws Exception {
+        job.getBuildersList().replaceBy(List.of(before));
+        JenkinsRule.WebClient wc = r.createWebClient().login("admin");
+        r.submit(wc.getPage(job, "configure").getFormByName("config"));
+        Builder after = job.getBuildersList().get(0);
+        assertThat("a new instance was bound from the form", after != before, is(true));
+        return after;
+    }
+
+    @Test
+    public void fieldChecksAnswerOnlyPostFromThoseWhoMayConfigure() throws Exception {
+        String check = job.getUrl() + "descriptorByName/" + XcatDbBackupBuilder.class.getName()
+                + "/checkBackupRoot?value=" + URLEncoder.encode("/var/backup/my dumps", StandardCharsets.UTF_8);
+
+        JenkinsRule.WebClient configurer = r.createWebClient().login("configurer");
+        // @POST: Stapler does not dispatch a GET to the method at all
+        configurer.assertFails(check, 404);
+        WebResponse answer = post(configurer, check);
+        assertThat(answer.getStatusCode(), equalTo(200));
+        assertThat(answer.getContentAsString(), containsString("my dumps"));
+
+        JenkinsRule.WebClient reader = r.createWebClient().login("reader");
+        reader.setThrowExceptionOnFailingStatusCode(false);
+        assertThat(post(reader, check).getStatusCode(), equalTo(403));
+    }
+
+    private WebResponse post(JenkinsRule.WebClient wc, String relativeUrl) throws Exception {
+        WebRequest request = new WebRequest(new URL(r.getURL(), relativeUrl), HttpMethod.POST);
+        return wc.getPage(wc.addCrumb(request)).getWebResponse();
+    }
+
+    @Test
+    public void keysAreListedToThoseWhoMayUseOrReadTheJobConfiguration() {
+        XcatStandbyPrepareBuilder.DescriptorImpl d =
+                r.jenkins.getDescriptorByType(XcatStandbyPrepareBuilder.DescriptorImpl.class);
+        for (String user : List.of("user", "extended", "configurer")) {
+            try (ACLContext ignored = ACL.as(User.getById(user, true))) {
+                assertThat(user, values(d.doFillCredentialsIdItems(job, "")), hasItem("xcat-root"));
+            }
+        }
+        try (ACLContext ignored = ACL.as(User.getById("reader", true))) {
+            assertThat(values(d.doFillCredentialsIdItems(job, "")), not(hasItem("xcat-root")));
+        }
+    }
+
+    @Test
+    public void credentialsCheckTellsNothingToThoseWhoMayNotUseKeys() {
+        XcatDbBackupBuilder.DescriptorImpl d = r.jenkins.getDescriptorByType(XcatDbBackupBuilder.DescriptorImpl.class);
+        try (ACLContext ignored = ACL.as(User.getById("configurer", true))) {
+            assertThat(d.doCheckCredentialsId(job, "no-such-key").kind, equalTo(FormValidation.Kind.ERROR));
+            assertThat(d.doCheckCredentialsId(job, "xcat-root").kind, equalTo(FormValidation.Kind.OK));
+        }
+        try (ACLContext ignored = ACL.as(User.getById("reader", true))) {
+            assertThat(d.doCheckCredentialsId(job, "no-such-key").kind, equalTo(FormValidation.Kind.OK));
         }
     }
 

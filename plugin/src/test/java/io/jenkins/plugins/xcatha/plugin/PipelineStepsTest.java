@@ -1,24 +1,37 @@
 package io.jenkins.plugins.xcatha.plugin;
 
+import static io.jenkins.plugins.xcatha.plugin.Artifacts.assertArchived;
+import static io.jenkins.plugins.xcatha.plugin.Artifacts.assertReportArchived;
+import static io.jenkins.plugins.xcatha.plugin.Artifacts.testCases;
+import static io.jenkins.plugins.xcatha.plugin.Artifacts.text;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
 
 import com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.model.Computer;
+import hudson.model.Fingerprint;
+import hudson.model.Item;
 import hudson.model.Result;
+import hudson.model.User;
 import hudson.slaves.DumbSlave;
 import io.jenkins.plugins.xcatha.testkit.Fault;
 import io.jenkins.plugins.xcatha.testkit.SimulatedClusterRule;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import jenkins.model.Jenkins;
+import jenkins.security.QueueItemAuthenticatorConfiguration;
 import jenkins.util.VirtualFile;
-import org.apache.commons.io.IOUtils;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -28,6 +41,8 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.jvnet.hudson.test.BuildWatcher;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.MockQueueItemAuthenticator;
 
 /** The Pipeline steps against simulated management nodes, run from a real agent JVM. */
 public class PipelineStepsTest {
@@ -41,10 +56,11 @@ public class PipelineStepsTest {
     public SimulatedClusterRule sim = SimulatedClusterRule.pair();
 
     private DumbSlave agent;
+    private BasicSSHUserPrivateKey key;
 
     @Before
     public void credentialsAndAgent() throws Exception {
-        BasicSSHUserPrivateKey key = new BasicSSHUserPrivateKey(
+        key = new BasicSSHUserPrivateKey(
                 CredentialsScope.GLOBAL,
                 "xcat-root",
                 "root",
@@ -75,17 +91,106 @@ public class PipelineStepsTest {
                         + sim.standby().address() + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys()
                         + "\n"
                         + "  echo \"result=${r.result} ssh-trust=${r.steps['ssh-trust']} artifacts=${r.artifacts}\"\n"
-                        + "  junit 'xcat-ha/**/junit.xml'\n"
+                        + "  echo \"steps=${r.steps.keySet() as List}\"\n"
                         + "}",
                 Result.SUCCESS);
         r.assertLogContains("result=SUCCESS ssh-trust=CHANGED artifacts=xcat-ha/standby-prepare", b);
+        r.assertLogContains(
+                "steps=[preflight, database-engine, shared-data, xcatd-verify, name-resolution, ssh-trust,"
+                        + " time-sync, stop-xcat-services, stop-hpc-daemons, backup-database]",
+                b);
         r.assertLogContains("shared-data on", b);
-        assertArchived(b, "xcat-ha/standby-prepare/report.json");
-        assertArchived(b, "xcat-ha/standby-prepare/summary.txt");
+        r.assertLogContains("from " + agent.getNodeName(), b);
+        assertReportArchived(b, "xcat-ha/standby-prepare");
+        assertThat(
+                "junit shows one test per procedure step",
+                stepIds(testCases(b, "xcat-ha/standby-prepare/junit.xml").keySet()),
+                contains(
+                        "preflight",
+                        "database-engine",
+                        "shared-data",
+                        "xcatd-verify",
+                        "name-resolution",
+                        "ssh-trust",
+                        "time-sync",
+                        "stop-xcat-services",
+                        "stop-hpc-daemons",
+                        "backup-database"));
+        assertThat(
+                Artifacts.outcomeOf(testCases(b, "xcat-ha/standby-prepare/junit.xml"), "backup-database"),
+                is("skipped"));
+    }
+
+    @Test
+    public void theKeyStaysOutOfLogAndArtifactsAndItsUseIsTrackedOnTheRun() throws Exception {
+        WorkflowRun b = run(
+                "node('" + agent.getNodeName() + "') {\n"
+                        + "  xcatDbBackup host: '" + sim.primary().address()
+                        + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys() + "\n"
+                        + "}",
+                Result.SUCCESS);
         String pem = sim.cluster().clientKey().privateKeyPem();
-        String keyBody = pem.split("\n")[1];
-        r.assertLogNotContains(keyBody, b);
-        assertThat(text(b, "xcat-ha/standby-prepare/report.json"), not(containsString(keyBody)));
+        List<String> keyLines = pem.lines()
+                .filter(l -> !l.startsWith("-----") && l.length() > 20)
+                .collect(Collectors.toList());
+        assertThat(keyLines.isEmpty(), is(false));
+        String log = JenkinsRule.getLog(b);
+        List<String> artifacts = new ArrayList<>();
+        for (VirtualFile f :
+                b.getArtifactManager().root().child("xcat-ha/db-backup").list()) {
+            artifacts.add(text(b, "xcat-ha/db-backup/" + f.getName()));
+        }
+        for (String line : keyLines) {
+            assertThat("no line of the private key in the build log", log, not(containsString(line)));
+            for (String artifact : artifacts) {
+                assertThat("no line of the private key in an artifact", artifact, not(containsString(line)));
+            }
+        }
+        Fingerprint usage = CredentialsProvider.getFingerprintOf(key);
+        assertThat("the credential's use is recorded", usage, is(org.hamcrest.Matchers.notNullValue()));
+        assertThat(usage.getJobs(), hasItem("p"));
+        assertThat(usage.getRangeSet("p").includes(b.getNumber()), is(true));
+    }
+
+    @Test
+    public void aBuildWhoseUserMayNotUseTheKeyIsRefusedBeforeAnyConnection() throws Exception {
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin")
+                .grant(Jenkins.READ, Item.READ, Item.BUILD, Computer.BUILD)
+                .everywhere()
+                .to("dev"));
+        QueueItemAuthenticatorConfiguration.get()
+                .getAuthenticators()
+                .add(new MockQueueItemAuthenticator()
+                        .authenticate("p", User.getById("dev", true).impersonate2()));
+        sim.primary().clearAudit();
+        WorkflowRun b = run(
+                "node('" + agent.getNodeName() + "') {\n"
+                        + "  xcatDbBackup host: '" + sim.primary().address()
+                        + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys() + "\n"
+                        + "}",
+                Result.FAILURE);
+        r.assertLogContains(
+                "xcatDbBackup: credentialsId: no SSH private key credential with id 'xcat-root' is available to this build",
+                b);
+        assertThat("nothing reached the node", sim.primary().receivedCommands(), is(empty()));
+    }
+
+    @Test
+    public void anEngineRefusalOnTheAgentReachesTheBuildAsItsMessage() throws Exception {
+        WorkflowRun b = run(
+                "node('" + agent.getNodeName() + "') {\n"
+                        + "  xcatDbBackup host: '" + sim.primary().address()
+                        + "', credentialsId: 'xcat-root',"
+                        + " hostKeyVerification: knownHostsFile(path: '/nonexistent/known_hosts')\n"
+                        + "}",
+                Result.FAILURE);
+        r.assertLogContains("/nonexistent/known_hosts", b);
+        r.assertLogNotContains("Rejected:", b);
+        r.assertLogNotContains("SecurityException", b);
     }
 
     @Test
@@ -112,19 +217,35 @@ public class PipelineStepsTest {
     }
 
     @Test
-    public void secondCallInTheSameBuildGetsItsOwnFolder() throws Exception {
+    public void dbBackupRunsFromTheAgentAndASecondCallGetsItsOwnFolder() throws Exception {
         WorkflowRun b = run(
                 "node('" + agent.getNodeName() + "') {\n"
-                        + "  xcatDbBackup host: '" + sim.primary().address()
+                        + "  def first = xcatDbBackup host: '" + sim.primary().address()
                         + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys() + "\n"
+                        + "  echo \"first=${first.result} ${first.procedure} ${first.mode} ${first.steps}\"\n"
                         + "  def r = xcatDbBackup host: '" + sim.primary().address()
                         + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys() + "\n"
                         + "  echo \"second=${r.artifacts}\"\n"
                         + "}",
                 Result.SUCCESS);
+        r.assertLogContains(
+                "first=SUCCESS db-backup apply [preflight:OK, dump:CHANGED, verify:OK, checksum:CHANGED,"
+                        + " collect:SKIPPED, retention:OK]",
+                b);
         r.assertLogContains("second=xcat-ha/db-backup-2", b);
-        assertArchived(b, "xcat-ha/db-backup/junit.xml");
-        assertArchived(b, "xcat-ha/db-backup-2/junit.xml");
+        assertReportArchived(b, "xcat-ha/db-backup");
+        assertReportArchived(b, "xcat-ha/db-backup-2");
+        assertThat(
+                stepIds(testCases(b, "xcat-ha/db-backup/junit.xml").keySet()),
+                contains("preflight", "dump", "verify", "checksum", "collect", "retention"));
+        assertThat(text(b, "xcat-ha/db-backup/summary.txt"), containsString("Result: SUCCESS"));
+        assertThat(
+                "both dumps are on the node",
+                sim.primary()
+                        .shell("ls -d /var/backup/xcat/*/ | grep -c .")
+                        .stdout()
+                        .trim(),
+                is("2"));
     }
 
     @Test
@@ -196,9 +317,18 @@ public class PipelineStepsTest {
                 true));
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         r.waitForMessage("dump on", b);
+        long stoppedAt = System.nanoTime();
         b.doStop();
         r.waitForCompletion(b);
+        long seconds = (System.nanoTime() - stoppedAt) / 1_000_000_000L;
         r.assertBuildStatus(Result.ABORTED, b);
+        assertThat("the build ended within seconds of the stop", seconds, lessThan(20L));
+        assertThat(
+                "no dumpxCATdb is left running on the node",
+                sim.primary().processesOfNode().stream()
+                        .filter(process -> process.contains("dumpxCATdb"))
+                        .collect(Collectors.toList()),
+                is(empty()));
         assertArchived(b, "xcat-ha/db-backup/report.json");
         assertThat(text(b, "xcat-ha/db-backup/report.json"), containsString("\"SKIPPED\""));
         assertThat(
@@ -217,16 +347,8 @@ public class PipelineStepsTest {
         r.buildAndAssertSuccess(next);
     }
 
-    private static void assertArchived(WorkflowRun b, String path) throws IOException {
-        VirtualFile f = b.getArtifactManager().root().child(path);
-        assertThat(path + " archived", f.isFile(), is(true));
-    }
-
-    private static String text(WorkflowRun b, String path) throws IOException {
-        VirtualFile f = b.getArtifactManager().root().child(path);
-        assertThat(f, notNullValue());
-        try (var in = f.open()) {
-            return IOUtils.toString(in, StandardCharsets.UTF_8);
-        }
+    /** "ssh-trust: Trust root SSH both ways" to "ssh-trust". */
+    private static List<String> stepIds(java.util.Collection<String> testCaseNames) {
+        return testCaseNames.stream().map(n -> n.substring(0, n.indexOf(':'))).collect(Collectors.toList());
     }
 }
