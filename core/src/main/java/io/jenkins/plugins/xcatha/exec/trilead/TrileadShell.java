@@ -53,6 +53,8 @@ public final class TrileadShell implements RemoteShell {
     private final ShellSettings settings;
     private final String target;
     private final ReentrantLock connectLock = new ReentrantLock();
+    /** The host key algorithm of the last key exchange, to ask for the other types of key after a refusal. */
+    private volatile String lastOfferedHostKeyAlgorithm;
     private final Set<RunningCommand> running = ConcurrentHashMap.newKeySet();
     private volatile Connection connection;
     private volatile boolean closed;
@@ -100,8 +102,14 @@ public final class TrileadShell implements RemoteShell {
         for (int attempt = 1; ; attempt++) {
             checkOpen("connecting");
             try {
-                return connectOnce();
+                return connectOnce(null);
             } catch (ShellException e) {
+                if (e.phase() == Phase.HOST_KEY && pinnedByFingerprintOnly()) {
+                    Connection c = connectWithAnotherKeyType();
+                    if (c != null) {
+                        return c;
+                    }
+                }
                 boolean permanent = e.phase() == Phase.HOST_KEY || e.phase() == Phase.AUTHENTICATION
                         || e.phase() == Phase.CANCELLED;
                 if (permanent || attempt >= settings.connectAttempts()) {
@@ -116,7 +124,38 @@ public final class TrileadShell implements RemoteShell {
         }
     }
 
-    private Connection connectOnce() throws ShellException, InterruptedException {
+    /**
+     * A pin given as a fingerprint does not say which type of key it is, and the server shows one key per
+     * connection: the one of the first host key algorithm both sides know (ed25519 for the current Trilead,
+     * RSA for older builds). OpenSSH's {@code ssh-keyscan} asks for every type; here each other type the
+     * library supports is asked for in turn, and the first key that matches the pin is accepted.
+     *
+     * @return the connection, or null when no key of any type matches (the first refusal stands)
+     */
+    private Connection connectWithAnotherKeyType() throws ShellException, InterruptedException {
+        for (List<String> family : TrileadSupport.hostKeyFamilies(TrileadSupport.availableHostKeyAlgorithms())) {
+            if (family.contains(lastOfferedHostKeyAlgorithm)) {
+                continue;
+            }
+            try {
+                return connectOnce(family.toArray(new String[0]));
+            } catch (ShellException e) {
+                // another refusal, or a server without a key of this type (it closes the connection)
+                if (e.phase() == Phase.CANCELLED || e.phase() == Phase.AUTHENTICATION) {
+                    throw e;
+                }
+            }
+        }
+        return null;
+    }
+
+    private boolean pinnedByFingerprintOnly() {
+        return hostKeys.knownKeyTypes(address.host(), address.port()).isEmpty()
+                && !hostKeys.expectedFingerprints(address.host(), address.port()).isEmpty();
+    }
+
+    /** @param onlyAlgorithms the host key algorithms to allow, or null for the strategy's preference */
+    private Connection connectOnce(String[] onlyAlgorithms) throws ShellException, InterruptedException {
         Connection c = new Connection(address.host(), address.port());
         Verifier verifier = new Verifier();
         long connectMs = settings.connectTimeout().toMillis();
@@ -126,7 +165,7 @@ public final class TrileadShell implements RemoteShell {
         try {
             try {
                 c.setTCPNoDelay(true);
-                String[] algorithms = TrileadSupport.preferredHostKeyAlgorithms(
+                String[] algorithms = onlyAlgorithms != null ? onlyAlgorithms : TrileadSupport.preferredHostKeyAlgorithms(
                         hostKeys.knownKeyTypes(address.host(), address.port()),
                         TrileadSupport.availableHostKeyAlgorithms());
                 if (algorithms != null) {
@@ -468,6 +507,7 @@ public final class TrileadShell implements RemoteShell {
         @Override
         public boolean verifyServerHostKey(String hostname, int port, String algorithm, byte[] key) {
             called = true;
+            lastOfferedHostKeyAlgorithm = algorithm;
             try {
                 hostKeys.verify(address.host(), address.port(), HostKey.fromBlob(key));
                 return true;

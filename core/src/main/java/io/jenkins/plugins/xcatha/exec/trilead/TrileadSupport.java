@@ -9,7 +9,9 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the Trilead versions we run against differ in, and the one way out of a hung connection.
@@ -93,6 +95,19 @@ final class TrileadSupport {
 
     static List<String> availableHostKeyAlgorithms() {
         return Arrays.asList(Connection.getAvailableServerHostKeyAlgorithms());
+    }
+
+    /**
+     * The algorithms grouped by the type of key they verify, in the library's order: an RSA key is shown
+     * through rsa-sha2-512, rsa-sha2-256 or ssh-rsa alike.
+     */
+    static List<List<String>> hostKeyFamilies(List<String> available) {
+        Map<String, List<String>> families = new LinkedHashMap<>();
+        for (String a : available) {
+            String type = a.startsWith("rsa-sha2-") ? "ssh-rsa" : a;
+            families.computeIfAbsent(type, t -> new ArrayList<>()).add(a);
+        }
+        return new ArrayList<>(families.values());
     }
 
     /** True for the current fork (rsa-sha2, ed25519, OpenSSH key files); false for build217/222. */
