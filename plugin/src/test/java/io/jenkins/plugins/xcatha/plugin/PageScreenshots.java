@@ -1,0 +1,106 @@
+package io.jenkins.plugins.xcatha.plugin;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.is;
+
+import com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.model.FreeStyleProject;
+import hudson.model.labels.LabelAtom;
+import io.jenkins.plugins.xcatha.plugin.hostkey.KnownHostsFileVerification;
+import io.jenkins.plugins.xcatha.testkit.SimulatedClusterRule;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.junit.Rule;
+import org.junit.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+
+/**
+ * Not a test: takes the README's screenshots of the plugin's pages in a real Jenkins (headless Chromium through
+ * {@code src/test/screenshots/shoot.mjs}). Its name keeps it out of the test run; run it on purpose:
+ *
+ * <pre>
+ * (cd plugin/src/test/screenshots &amp;&amp; npm install)
+ * ./mvnw -B -s ../shared/jenkins-offline/settings.xml -Pjenkins -pl plugin -am verify \
+ *     -Dtest=PageScreenshots -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ *
+ * The pictures go to docs/images (or -Dxcatha.screenshots=DIR).
+ */
+public class PageScreenshots {
+    @Rule
+    public JenkinsRule r = new JenkinsRule();
+
+    @Rule
+    public SimulatedClusterRule sim = SimulatedClusterRule.pair();
+
+    @Test
+    public void takeTheScreenshots() throws Exception {
+        Path out = Path.of(System.getProperty("xcatha.screenshots", "../docs/images")).toAbsolutePath();
+        Files.createDirectories(out);
+        SystemCredentialsProvider.getInstance()
+                .getDomainCredentialsMap()
+                .put(
+                        Domain.global(),
+                        List.of(new BasicSSHUserPrivateKey(
+                                CredentialsScope.GLOBAL,
+                                "xcat-root",
+                                "root",
+                                new BasicSSHUserPrivateKey.DirectEntryPrivateKeySource(
+                                        sim.cluster().clientKey().privateKeyPem()),
+                                null,
+                                "root on the xCAT management nodes")));
+        r.createOnlineSlave(new LabelAtom("mgmt-net"));
+        String primary = sim.primary().address();
+        String standby = sim.standby().address();
+        String knownHosts = sim.cluster().knownHostsFile().toString();
+
+        XcatStandbyPrepareBuilder prepare = new XcatStandbyPrepareBuilder(primary, standby);
+        prepare.setCredentialsId("xcat-root");
+        prepare.setHostKeyVerification(knownHosts(knownHosts));
+        prepare.setCheckMode(true);
+        FreeStyleProject prepareJob = r.createFreeStyleProject("prepare-standby");
+        prepareJob.getBuildersList().add(prepare);
+
+        XcatDbBackupBuilder backup = new XcatDbBackupBuilder();
+        backup.setHost(primary);
+        backup.setCredentialsId("xcat-root");
+        backup.setHostKeyVerification(knownHosts(knownHosts));
+        backup.setKeep(14);
+        backup.setMaxAgeDays(30);
+        backup.setCollect(true);
+        FreeStyleProject backupJob = r.createFreeStyleProject("back-up-xcat");
+        backupJob.getBuildersList().add(backup);
+
+        WorkflowJob ops = r.createProject(WorkflowJob.class, "cluster-ops");
+        ops.setDefinition(new CpsFlowDefinition(
+                "node('mgmt-net') {\n"
+                        + "  def r = xcatStandbyPrepare primary: '" + primary + "', standby: '" + standby
+                        + "', credentialsId: 'xcat-root', hostKeyVerification: knownHostsFile(path: '" + knownHosts
+                        + "')\n"
+                        + "  echo \"standby-prepare: ${r.result} ${r.steps}\"\n"
+                        + "  xcatDbBackup host: '" + primary + "', credentialsId: 'xcat-root', collect: true,"
+                        + " hostKeyVerification: knownHostsFile(path: '" + knownHosts + "')\n"
+                        + "}",
+                true));
+        r.buildAndAssertSuccess(ops);
+
+        Process shoot = new ProcessBuilder("node", "shoot.mjs", r.getURL().toString(), out.toString())
+                .directory(new File("src/test/screenshots"))
+                .inheritIO()
+                .start();
+        assertThat("shoot.mjs finished", shoot.waitFor(), is(0));
+    }
+
+    private static KnownHostsFileVerification knownHosts(String path) {
+        KnownHostsFileVerification v = new KnownHostsFileVerification();
+        v.setPath(path);
+        return v;
+    }
+}
