@@ -42,7 +42,8 @@ public class PageScreenshots {
 
     @Test
     public void takeTheScreenshots() throws Exception {
-        Path out = Path.of(System.getProperty("xcatha.screenshots", "../docs/images")).toAbsolutePath();
+        Path out = Path.of(System.getProperty("xcatha.screenshots", "../docs/images"))
+                .toAbsolutePath();
         Files.createDirectories(out);
         SystemCredentialsProvider.getInstance()
                 .getDomainCredentialsMap()
