@@ -19,7 +19,7 @@ import org.kohsuke.stapler.verb.POST;
  * the same procedure (a build step has no help files of its own), and the form methods of the common fields
  * (Stapler finds web methods declared on a superclass of the descriptor).
  */
-public abstract class XcatBuilderDescriptor extends BuildStepDescriptor<Builder> {
+public abstract class XcatBuilderDescriptor extends BuildStepDescriptor<Builder> implements FormDefaults {
     private final Class<? extends XcatStep> pipelineStep;
 
     /** @param pipelineStep the Pipeline step of the same procedure, which has the same fields */

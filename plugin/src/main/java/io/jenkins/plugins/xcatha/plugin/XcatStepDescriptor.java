@@ -18,7 +18,7 @@ import org.kohsuke.stapler.verb.POST;
  * What the descriptors of both Pipeline steps share: the context they run in and the form methods of the
  * common fields (Stapler finds web methods declared on a superclass of the descriptor).
  */
-public abstract class XcatStepDescriptor extends StepDescriptor {
+public abstract class XcatStepDescriptor extends StepDescriptor implements FormDefaults {
 
     @Override
     public Set<? extends Class<?>> getRequiredContext() {
