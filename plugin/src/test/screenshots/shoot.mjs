@@ -16,6 +16,8 @@ async function open(path) {
 
 // The build step as it appears on the job's configuration page, with its advanced fields shown.
 async function builder(job, file) {
+  // a viewport taller than the page: the sticky header and Save bar then cover nothing
+  await page.setViewportSize({ width: 1280, height: 4000 });
   await open(`job/${job}/configure`);
   const chunk = page.locator('div.repeated-chunk[name="builder"]').first();
   await chunk.scrollIntoViewIfNeeded();
@@ -24,10 +26,12 @@ async function builder(job, file) {
   }
   await page.waitForTimeout(500);
   await chunk.screenshot({ path: `${out}/${file}` });
+  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 // The Pipeline Syntax page with the step chosen, its form filled in, and the generated snippet.
 async function snippet(job, stepLabelStart, fields, file) {
+  await page.setViewportSize({ width: 1280, height: 1800 });
   await open(`job/${job}/pipeline-syntax/`);
   const select = page.locator('select.dropdownList').first();
   const value = await select.locator('option').evaluateAll(
@@ -42,6 +46,7 @@ async function snippet(job, stepLabelStart, fields, file) {
   await page.getByRole('button', { name: 'Generate Pipeline Script' }).click();
   await page.waitForTimeout(800);
   await page.screenshot({ path: `${out}/${file}`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 await builder('prepare-standby', 'freestyle-standby-prepare.png');
@@ -49,7 +54,7 @@ await builder('back-up-xcat', 'freestyle-db-backup.png');
 await snippet('cluster-ops', 'xcatStandbyPrepare', { primary: 'mn1.cluster', standby: 'mn2.cluster' },
               'pipeline-syntax-xcatStandbyPrepare.png');
 await snippet('cluster-ops', 'xcatDbBackup', { host: 'mn1.cluster' }, 'pipeline-syntax-xcatDbBackup.png');
-await open('job/cluster-ops/1/artifact/xcat-ha/standby-prepare/');
+await open('job/cluster-ops/1/');
 await page.screenshot({ path: `${out}/build-artifacts.png`, fullPage: true });
 await open('job/cluster-ops/1/console');
 await page.screenshot({ path: `${out}/build-console.png`, fullPage: true });

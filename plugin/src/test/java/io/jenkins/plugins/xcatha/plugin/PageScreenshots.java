@@ -62,17 +62,18 @@ public class PageScreenshots {
         String standby = sim.standby().address();
         String knownHosts = sim.cluster().knownHostsFile().toString();
 
-        XcatStandbyPrepareBuilder prepare = new XcatStandbyPrepareBuilder(primary, standby);
+        // The freestyle jobs are only shown, never built: they carry what a site would type.
+        XcatStandbyPrepareBuilder prepare = new XcatStandbyPrepareBuilder("mn1.cluster", "mn2.cluster");
         prepare.setCredentialsId("xcat-root");
-        prepare.setHostKeyVerification(knownHosts(knownHosts));
+        prepare.setHostKeyVerification(knownHosts("/etc/ssh/ssh_known_hosts"));
         prepare.setCheckMode(true);
         FreeStyleProject prepareJob = r.createFreeStyleProject("prepare-standby");
         prepareJob.getBuildersList().add(prepare);
 
         XcatDbBackupBuilder backup = new XcatDbBackupBuilder();
-        backup.setHost(primary);
+        backup.setHost("mn1.cluster");
         backup.setCredentialsId("xcat-root");
-        backup.setHostKeyVerification(knownHosts(knownHosts));
+        backup.setHostKeyVerification(knownHosts("/etc/ssh/ssh_known_hosts"));
         backup.setKeep(14);
         backup.setMaxAgeDays(30);
         backup.setCollect(true);
