@@ -8,7 +8,6 @@ import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.Builder;
-import io.jenkins.plugins.xcatha.backup.DbBackupOptions;
 import io.jenkins.plugins.xcatha.config.HostAndPort;
 import io.jenkins.plugins.xcatha.jenkins.Invocation;
 import io.jenkins.plugins.xcatha.plugin.hostkey.HostKeyVerification;
@@ -17,7 +16,7 @@ import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * What both freestyle build steps share: the common and the database backup settings as data-bound properties (the same names and
+ * What every freestyle build step shares: the connection and reporting settings as data-bound properties (the same names and
  * defaults as the Pipeline steps') and running the procedure from the build's agent. The user and the
  * credentials id may name build variables. Each build step adds its constructor and the fields of its
  * procedure.
@@ -33,14 +32,6 @@ public abstract class XcatBuilder extends Builder implements SimpleBuildStep, Xc
     private int connectTimeoutSeconds = Invocation.DEFAULT_CONNECT_TIMEOUT_SECONDS;
     private boolean failOnWarning;
     private boolean reportOnly;
-    private String backupRoot = DbBackupOptions.DEFAULT_BACKUP_ROOT;
-    private int keep = DbBackupOptions.DEFAULT_KEEP;
-    private int maxAgeDays;
-    private boolean allTables;
-    private boolean nativeBackup;
-    private boolean collect;
-    private boolean useBypass;
-    private int dumpTimeoutSeconds = DbBackupOptions.DEFAULT_DUMP_TIMEOUT_SECONDS;
 
     @Override
     public String getCredentialsId() {
@@ -140,86 +131,6 @@ public abstract class XcatBuilder extends Builder implements SimpleBuildStep, Xc
     @DataBoundSetter
     public void setReportOnly(boolean reportOnly) {
         this.reportOnly = reportOnly;
-    }
-
-    @Override
-    public String getBackupRoot() {
-        return backupRoot;
-    }
-
-    @DataBoundSetter
-    public void setBackupRoot(String root) {
-        this.backupRoot = Util.fixNull(root).trim();
-    }
-
-    @Override
-    public int getKeep() {
-        return keep;
-    }
-
-    @DataBoundSetter
-    public void setKeep(int keep) {
-        this.keep = keep;
-    }
-
-    @Override
-    public int getMaxAgeDays() {
-        return maxAgeDays;
-    }
-
-    @DataBoundSetter
-    public void setMaxAgeDays(int days) {
-        this.maxAgeDays = days;
-    }
-
-    @Override
-    public boolean isAllTables() {
-        return allTables;
-    }
-
-    @DataBoundSetter
-    public void setAllTables(boolean allTables) {
-        this.allTables = allTables;
-    }
-
-    @Override
-    public boolean isNativeBackup() {
-        return nativeBackup;
-    }
-
-    @DataBoundSetter
-    public void setNativeBackup(boolean nativeBackup) {
-        this.nativeBackup = nativeBackup;
-    }
-
-    @Override
-    public boolean isCollect() {
-        return collect;
-    }
-
-    @DataBoundSetter
-    public void setCollect(boolean collect) {
-        this.collect = collect;
-    }
-
-    @Override
-    public boolean isUseBypass() {
-        return useBypass;
-    }
-
-    @DataBoundSetter
-    public void setUseBypass(boolean useBypass) {
-        this.useBypass = useBypass;
-    }
-
-    @Override
-    public int getDumpTimeoutSeconds() {
-        return dumpTimeoutSeconds;
-    }
-
-    @DataBoundSetter
-    public void setDumpTimeoutSeconds(int s) {
-        this.dumpTimeoutSeconds = s;
     }
 
     /** The procedure with every field of the build step, unchecked: building it checks them. */

@@ -20,7 +20,7 @@ import org.kohsuke.stapler.verb.POST;
  * The connection, reporting and backup settings are those of every build step
  * ({@link XcatBuilder}).
  */
-public final class XcatDbBackupBuilder extends XcatBuilder {
+public final class XcatDbBackupBuilder extends XcatBackupBuilder {
     private String host = "";
 
     @DataBoundConstructor

@@ -19,7 +19,7 @@ import org.kohsuke.stapler.verb.POST;
  * of the management node, with retention. Returns a map with {@code result}, {@code steps} and
  * {@code artifacts}. The connection, reporting and backup settings are those of every step ({@link XcatStep}).
  */
-public final class XcatDbBackupStep extends XcatStep {
+public final class XcatDbBackupStep extends XcatBackupStep {
     private String host = "";
 
     @DataBoundConstructor

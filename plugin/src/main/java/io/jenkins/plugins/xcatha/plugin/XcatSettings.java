@@ -4,11 +4,9 @@ import io.jenkins.plugins.xcatha.jenkins.Invocation;
 import io.jenkins.plugins.xcatha.plugin.hostkey.HostKeyVerification;
 
 /**
- * The settings every step and build step has, whatever the procedure: how to reach the management nodes,
- * how the run reports, and how a database backup is taken (db-backup, and standby-prepare's backup-database
- * step, which runs the same backup on the primary). Pipeline steps and freestyle build steps extend
- * different Jenkins classes, so each holds these fields itself ({@link XcatStep}, {@link XcatBuilder});
- * this is where they meet.
+ * The settings every step and build step has, whatever the procedure: how to reach the management nodes and
+ * how the run reports. Pipeline steps and freestyle build steps extend different Jenkins classes, so each
+ * holds these fields itself ({@link XcatStep}, {@link XcatBuilder}); this is where they meet.
  */
 interface XcatSettings {
     String getCredentialsId();
@@ -31,23 +29,6 @@ interface XcatSettings {
 
     boolean isReportOnly();
 
-    String getBackupRoot();
-
-    int getKeep();
-
-    /** 0: no age limit. */
-    int getMaxAgeDays();
-
-    boolean isAllTables();
-
-    boolean isNativeBackup();
-
-    boolean isCollect();
-
-    boolean isUseBypass();
-
-    int getDumpTimeoutSeconds();
-
     /** A request for {@code procedure} with these settings, for the step to add its own fields to. */
     default Invocation.Builder invocation(Invocation.Procedure procedure) {
         return Invocation.builder(procedure)
@@ -58,14 +39,6 @@ interface XcatSettings {
                 .commandTimeoutSeconds(getCommandTimeoutSeconds())
                 .connectTimeoutSeconds(getConnectTimeoutSeconds())
                 .failOnWarning(isFailOnWarning())
-                .reportOnly(isReportOnly())
-                .backupRoot(getBackupRoot())
-                .keep(getKeep())
-                .maxAgeDays(getMaxAgeDays())
-                .allTables(isAllTables())
-                .nativeBackup(isNativeBackup())
-                .collect(isCollect())
-                .useBypass(isUseBypass())
-                .dumpTimeoutSeconds(getDumpTimeoutSeconds());
+                .reportOnly(isReportOnly());
     }
 }

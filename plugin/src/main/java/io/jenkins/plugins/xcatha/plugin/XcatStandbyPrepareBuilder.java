@@ -19,7 +19,7 @@ import org.kohsuke.stapler.verb.POST;
  * an xCAT HA pair. In a Pipeline use the {@code xcatStandbyPrepare} step, which returns the result. The
  * connection and reporting settings are those of every build step ({@link XcatBuilder}).
  */
-public final class XcatStandbyPrepareBuilder extends XcatBuilder {
+public final class XcatStandbyPrepareBuilder extends XcatBackupBuilder {
     private final String primary;
     private final String standby;
     private String sharedDirs = "";

@@ -21,7 +21,7 @@ import org.kohsuke.stapler.verb.POST;
  * the standby). Returns a map with {@code result}, {@code steps} and {@code artifacts}. The connection and
  * reporting settings are those of every step ({@link XcatStep}).
  */
-public final class XcatStandbyPrepareStep extends XcatStep {
+public final class XcatStandbyPrepareStep extends XcatBackupStep {
     private final String primary;
     private final String standby;
     private String sharedDirs = "";

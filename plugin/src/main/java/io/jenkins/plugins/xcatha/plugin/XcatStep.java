@@ -6,7 +6,6 @@ import hudson.Launcher;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.xcatha.backup.DbBackupOptions;
 import io.jenkins.plugins.xcatha.config.HostAndPort;
 import io.jenkins.plugins.xcatha.jenkins.Invocation;
 import io.jenkins.plugins.xcatha.plugin.hostkey.HostKeyVerification;
@@ -18,8 +17,7 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * What both Pipeline steps share: the common settings and the database backup settings (xcatDbBackup's,
- * which xcatStandbyPrepare's backup-database step uses too) as optional named arguments (data binding finds
+ * What every Pipeline step shares: the connection and reporting settings as optional named arguments (data binding finds
  * the setters of a superclass), their help pages in this class's resource folder, and the execution that runs
  * the procedure from the agent of the enclosing {@code node} block and returns its result. Each step adds
  * its function name, its constructor and the fields of its procedure.
@@ -35,14 +33,6 @@ public abstract class XcatStep extends Step implements XcatSettings {
     private int connectTimeoutSeconds = Invocation.DEFAULT_CONNECT_TIMEOUT_SECONDS;
     private boolean failOnWarning;
     private boolean reportOnly;
-    private String backupRoot = DbBackupOptions.DEFAULT_BACKUP_ROOT;
-    private int keep = DbBackupOptions.DEFAULT_KEEP;
-    private int maxAgeDays;
-    private boolean allTables;
-    private boolean nativeBackup;
-    private boolean collect;
-    private boolean useBypass;
-    private int dumpTimeoutSeconds = DbBackupOptions.DEFAULT_DUMP_TIMEOUT_SECONDS;
 
     @Override
     public String getCredentialsId() {
@@ -142,86 +132,6 @@ public abstract class XcatStep extends Step implements XcatSettings {
     @DataBoundSetter
     public void setReportOnly(boolean reportOnly) {
         this.reportOnly = reportOnly;
-    }
-
-    @Override
-    public String getBackupRoot() {
-        return backupRoot;
-    }
-
-    @DataBoundSetter
-    public void setBackupRoot(String root) {
-        this.backupRoot = Util.fixNull(root).trim();
-    }
-
-    @Override
-    public int getKeep() {
-        return keep;
-    }
-
-    @DataBoundSetter
-    public void setKeep(int keep) {
-        this.keep = keep;
-    }
-
-    @Override
-    public int getMaxAgeDays() {
-        return maxAgeDays;
-    }
-
-    @DataBoundSetter
-    public void setMaxAgeDays(int days) {
-        this.maxAgeDays = days;
-    }
-
-    @Override
-    public boolean isAllTables() {
-        return allTables;
-    }
-
-    @DataBoundSetter
-    public void setAllTables(boolean allTables) {
-        this.allTables = allTables;
-    }
-
-    @Override
-    public boolean isNativeBackup() {
-        return nativeBackup;
-    }
-
-    @DataBoundSetter
-    public void setNativeBackup(boolean nativeBackup) {
-        this.nativeBackup = nativeBackup;
-    }
-
-    @Override
-    public boolean isCollect() {
-        return collect;
-    }
-
-    @DataBoundSetter
-    public void setCollect(boolean collect) {
-        this.collect = collect;
-    }
-
-    @Override
-    public boolean isUseBypass() {
-        return useBypass;
-    }
-
-    @DataBoundSetter
-    public void setUseBypass(boolean useBypass) {
-        this.useBypass = useBypass;
-    }
-
-    @Override
-    public int getDumpTimeoutSeconds() {
-        return dumpTimeoutSeconds;
-    }
-
-    @DataBoundSetter
-    public void setDumpTimeoutSeconds(int s) {
-        this.dumpTimeoutSeconds = s;
     }
 
     /** The procedure with every field of the step, unchecked: building it checks them. */
