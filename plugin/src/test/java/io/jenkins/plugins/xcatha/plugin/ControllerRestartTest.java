@@ -3,14 +3,9 @@ package io.jenkins.plugins.xcatha.plugin;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.notNullValue;
 
-import com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey;
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
-import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Result;
 import io.jenkins.plugins.xcatha.testkit.Fault;
 import io.jenkins.plugins.xcatha.testkit.SimulatedClusterRule;
-import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -34,26 +29,13 @@ public class ControllerRestartTest {
     public void aRestartDuringAStepFailsItAsNotResumable() throws Throwable {
         sim.primary().inject(Fault.commandHangs("dumpxCATdb"));
         sessions.then(r -> {
-            SystemCredentialsProvider credentials = SystemCredentialsProvider.getInstance();
-            credentials
-                    .getDomainCredentialsMap()
-                    .put(
-                            Domain.global(),
-                            List.of(new BasicSSHUserPrivateKey(
-                                    CredentialsScope.GLOBAL,
-                                    "xcat-root",
-                                    "root",
-                                    new BasicSSHUserPrivateKey.DirectEntryPrivateKeySource(
-                                            sim.cluster().clientKey().privateKeyPem()),
-                                    null,
-                                    "simulated nodes")));
-            credentials.save();
+            SimulatedNodeKeys.installRootKey(sim);
             WorkflowJob p = r.createProject(WorkflowJob.class, "p");
             p.setDefinition(new CpsFlowDefinition(
                     "node {\n"
                             + "  xcatDbBackup host: '" + sim.primary().address()
-                            + "', credentialsId: 'xcat-root', hostKeyVerification: knownHostsFile(path: '"
-                            + sim.cluster().knownHostsFile() + "')\n"
+                            + "', credentialsId: 'xcat-root', hostKeyVerification: "
+                            + SimulatedNodeKeys.knownHostsArgument(sim) + "\n"
                             + "}",
                     true));
             WorkflowRun b = p.scheduleBuild2(0).waitForStart();

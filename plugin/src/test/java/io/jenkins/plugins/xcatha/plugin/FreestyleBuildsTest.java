@@ -8,18 +8,12 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
-import com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey;
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
-import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import hudson.slaves.DumbSlave;
-import io.jenkins.plugins.xcatha.plugin.hostkey.KnownHostsFileVerification;
 import io.jenkins.plugins.xcatha.testkit.Fault;
 import io.jenkins.plugins.xcatha.testkit.SimulatedClusterRule;
-import java.util.List;
 import org.junit.Before;
 import org.junit.ClassRule;
 import org.junit.Rule;
@@ -42,30 +36,13 @@ public class FreestyleBuildsTest {
 
     @Before
     public void credentialsAndAgent() throws Exception {
-        SystemCredentialsProvider.getInstance()
-                .getDomainCredentialsMap()
-                .put(
-                        Domain.global(),
-                        List.of(new BasicSSHUserPrivateKey(
-                                CredentialsScope.GLOBAL,
-                                "xcat-root",
-                                "root",
-                                new BasicSSHUserPrivateKey.DirectEntryPrivateKeySource(
-                                        sim.cluster().clientKey().privateKeyPem()),
-                                null,
-                                "simulated nodes")));
+        SimulatedNodeKeys.installRootKey(sim);
         agent = r.createOnlineSlave();
-    }
-
-    private KnownHostsFileVerification hostKeys() {
-        KnownHostsFileVerification v = new KnownHostsFileVerification();
-        v.setPath(sim.cluster().knownHostsFile().toString());
-        return v;
     }
 
     private FreeStyleProject jobOnTheAgent(XcatBuilder builder) throws Exception {
         builder.setCredentialsId("xcat-root");
-        builder.setHostKeyVerification(hostKeys());
+        builder.setHostKeyVerification(SimulatedNodeKeys.knownHosts(sim));
         FreeStyleProject job = r.createFreeStyleProject();
         job.setAssignedNode(agent);
         job.getBuildersList().add(builder);

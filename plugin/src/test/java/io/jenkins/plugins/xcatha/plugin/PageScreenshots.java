@@ -3,18 +3,12 @@ package io.jenkins.plugins.xcatha.plugin;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 
-import com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey;
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
-import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.FreeStyleProject;
 import hudson.model.labels.LabelAtom;
-import io.jenkins.plugins.xcatha.plugin.hostkey.KnownHostsFileVerification;
 import io.jenkins.plugins.xcatha.testkit.SimulatedClusterRule;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.Rule;
@@ -45,18 +39,7 @@ public class PageScreenshots {
         Path out = Path.of(System.getProperty("xcatha.screenshots", "../docs/images"))
                 .toAbsolutePath();
         Files.createDirectories(out);
-        SystemCredentialsProvider.getInstance()
-                .getDomainCredentialsMap()
-                .put(
-                        Domain.global(),
-                        List.of(new BasicSSHUserPrivateKey(
-                                CredentialsScope.GLOBAL,
-                                "xcat-root",
-                                "root",
-                                new BasicSSHUserPrivateKey.DirectEntryPrivateKeySource(
-                                        sim.cluster().clientKey().privateKeyPem()),
-                                null,
-                                "root on the xCAT management nodes")));
+        SimulatedNodeKeys.installRootKey(sim);
         r.createOnlineSlave(new LabelAtom("mgmt-net"));
         String primary = sim.primary().address();
         String standby = sim.standby().address();
@@ -65,7 +48,7 @@ public class PageScreenshots {
         // The freestyle jobs are only shown, never built: they carry what a site would type.
         XcatStandbyPrepareBuilder prepare = new XcatStandbyPrepareBuilder("mn1.cluster", "mn2.cluster");
         prepare.setCredentialsId("xcat-root");
-        prepare.setHostKeyVerification(knownHosts("/etc/ssh/ssh_known_hosts"));
+        prepare.setHostKeyVerification(SimulatedNodeKeys.knownHosts("/etc/ssh/ssh_known_hosts"));
         prepare.setCheckMode(true);
         FreeStyleProject prepareJob = r.createFreeStyleProject("prepare-standby");
         prepareJob.getBuildersList().add(prepare);
@@ -73,7 +56,7 @@ public class PageScreenshots {
         XcatDbBackupBuilder backup = new XcatDbBackupBuilder();
         backup.setHost("mn1.cluster");
         backup.setCredentialsId("xcat-root");
-        backup.setHostKeyVerification(knownHosts("/etc/ssh/ssh_known_hosts"));
+        backup.setHostKeyVerification(SimulatedNodeKeys.knownHosts("/etc/ssh/ssh_known_hosts"));
         backup.setKeep(14);
         backup.setMaxAgeDays(30);
         backup.setCollect(true);
@@ -98,11 +81,5 @@ public class PageScreenshots {
                 .inheritIO()
                 .start();
         assertThat("shoot.mjs finished", shoot.waitFor(), is(0));
-    }
-
-    private static KnownHostsFileVerification knownHosts(String path) {
-        KnownHostsFileVerification v = new KnownHostsFileVerification();
-        v.setPath(path);
-        return v;
     }
 }

@@ -15,9 +15,6 @@ import static org.hamcrest.Matchers.not;
 
 import com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
-import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Computer;
 import hudson.model.Fingerprint;
 import hudson.model.Item;
@@ -60,20 +57,12 @@ public class PipelineStepsTest {
 
     @Before
     public void credentialsAndAgent() throws Exception {
-        key = new BasicSSHUserPrivateKey(
-                CredentialsScope.GLOBAL,
-                "xcat-root",
-                "root",
-                new BasicSSHUserPrivateKey.DirectEntryPrivateKeySource(
-                        sim.cluster().clientKey().privateKeyPem()),
-                null,
-                "simulated nodes");
-        SystemCredentialsProvider.getInstance().getDomainCredentialsMap().put(Domain.global(), List.of(key));
+        key = SimulatedNodeKeys.installRootKey(sim);
         agent = r.createOnlineSlave();
     }
 
     private String hostKeys() {
-        return "knownHostsFile(path: '" + sim.cluster().knownHostsFile() + "')";
+        return SimulatedNodeKeys.knownHostsArgument(sim);
     }
 
     private WorkflowRun run(String script, Result expected) throws Exception {
