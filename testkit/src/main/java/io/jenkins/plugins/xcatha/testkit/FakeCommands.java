@@ -47,6 +47,7 @@ final class FakeCommands {
             new Fake("tabdump", List.of("/opt/xcat/sbin/tabdump"), ALL),
             new Fake("tabrestore", List.of("/opt/xcat/sbin/tabrestore"), ALL),
             new Fake("chtab", List.of("/opt/xcat/sbin/chtab"), ALL),
+            new Fake("gettab", List.of("/opt/xcat/bin/gettab"), ALL),
             new Fake("dumpxCATdb", List.of("/opt/xcat/sbin/dumpxCATdb"), ALL),
             new Fake("restorexCATdb", List.of("/opt/xcat/sbin/restorexCATdb"), ALL),
             new Fake("restartxcatd", List.of("/opt/xcat/sbin/restartxcatd"), AIX),

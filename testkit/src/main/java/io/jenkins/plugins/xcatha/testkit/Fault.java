@@ -27,6 +27,7 @@ public final class Fault {
         DISK_FULL("disk-full"),
         TABLE_CORRUPT("table-corrupt"),
         TABLE_UNOPENABLE("table-unopenable"),
+        TABLE_UNOPENABLE_DENYING("table-unopenable-denying"),
         TABLE_FAILS("table-fails"),
         DUMP_TARGET_UNWRITABLE("dump-target-unwritable"),
         DUMP_DELAY("dump-delay"),
@@ -105,6 +106,13 @@ public final class Fault {
     /** The table's database file cannot be opened: dumps give a 0-byte CSV, rc 0, no stderr (2.4c). */
     public static Fault tableUnopenable(String table) { requireWord(table); return of(Kind.TABLE_UNOPENABLE, table); }
 
+    /**
+     * The table's file cannot be opened and xcatd, which runs on, denies every request with
+     * {@code Error: Permission denied for request} (exit 1), lsxcatd included (xcat-observed 2.4d and the
+     * second observation); XCATBYPASS commands open the database themselves and dump the table as 0 bytes.
+     */
+    public static Fault tableUnopenableDenying(String table) { requireWord(table); return of(Kind.TABLE_UNOPENABLE_DENYING, table); }
+
     /** Writing the table's CSV fails with the 2.4a stderr block; the dump still exits 0. */
     public static Fault tableFails(String table) { requireWord(table); return of(Kind.TABLE_FAILS, table); }
 
@@ -160,6 +168,7 @@ public final class Fault {
             case "disk-full": return diskFull(arg == null ? 10 : Integer.parseInt(arg));
             case "table-corrupt": return tableCorrupt(need(name, arg));
             case "table-unopenable": return tableUnopenable(need(name, arg));
+            case "table-unopenable-denying": return tableUnopenableDenying(need(name, arg));
             case "table-fails": return tableFails(need(name, arg));
             case "dump-target-unwritable": return dumpTargetUnwritable();
             case "dump-delay": return dumpDelay(Long.parseLong(need(name, arg)));

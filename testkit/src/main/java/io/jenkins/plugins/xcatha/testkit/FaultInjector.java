@@ -47,6 +47,7 @@ final class FaultInjector {
             case DISK_FULL: flag(node, "disk-full", f.argument()); break;
             case TABLE_CORRUPT: flag(node, "table-corrupt." + f.argument(), ""); break;
             case TABLE_UNOPENABLE: flag(node, "table-unopenable." + f.argument(), ""); break;
+            case TABLE_UNOPENABLE_DENYING: flag(node, "table-unopenable-denying." + f.argument(), ""); break;
             case TABLE_FAILS: flag(node, "table-fails." + f.argument(), ""); break;
             case DUMP_TARGET_UNWRITABLE: flag(node, "dump-target-unwritable", ""); break;
             case DUMP_DELAY: flag(node, "dump-delay", f.argument()); break;
@@ -55,7 +56,11 @@ final class FaultInjector {
                 if (Files.exists(running)) {
                     String pid = SimulatedNode.read(running);
                     delete(running);
-                    node.onClear(() -> write(running, pid));
+                    if ("xcatd".equals(f.argument())) XcatDatabase.notification(node.stateFile("db"), false);
+                    node.onClear(() -> {
+                        write(running, pid);
+                        if ("xcatd".equals(f.argument())) XcatDatabase.notification(node.stateFile("db"), true);
+                    });
                 }
                 break;
             }

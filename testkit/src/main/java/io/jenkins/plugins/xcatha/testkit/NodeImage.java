@@ -336,7 +336,11 @@ final class NodeImage {
         Files.writeString(state.resolve("vip"), spec.active() ? virtualIp + "\n" : "");
         XcatDatabase.write(state.resolve("db"), spec, virtualIp, DOMAIN, List.of());
         if (spec.dumpDelayMillis() > 0) Files.writeString(state.resolve("faults").resolve("dump-delay"), Long.toString(spec.dumpDelayMillis()));
+        if (spec.realDurations()) Files.writeString(state.resolve("durations"), REAL_DURATIONS);
     }
+
+    /** Milliseconds per table, from xcat-observed's second observation: 68 s, 141 s and 93 s for 71 tables. */
+    static final String REAL_DURATIONS = "dump=958\nbypass=1986\nrestore=1310\n";
 
     /** The HA docs' shared directories for this node's OS and engine. */
     List<String> sharedDirs() {

@@ -24,6 +24,8 @@ public final class NodeSpec {
     private Set<HpcDaemon> hpc = EnumSet.allOf(HpcDaemon.class);
     private Boolean active;
     private long dumpDelayMillis;
+    private boolean fresh;
+    private boolean realDurations;
     private final List<Fault> faults = new ArrayList<>();
 
     private NodeSpec(String role) {
@@ -65,6 +67,15 @@ public final class NodeSpec {
     /** Extra time each table takes in dumpxCATdb and restorexCATdb (default 0: fast). */
     public NodeSpec dumpDelayMillis(long ms) { this.dumpDelayMillis = ms; return this; }
 
+    /** A management node just initialised with xcatconfig: passwd has no row yet. */
+    public NodeSpec fresh(boolean isFresh) { this.fresh = isFresh; return this; }
+
+    /**
+     * dumpxCATdb and restorexCATdb take as long as on a real 2-core node, per table (71 tables: dump 68 s,
+     * with XCATBYPASS 141 s, restore 93 s), so that timeouts, progress and aborts are tried at that scale.
+     */
+    public NodeSpec realDurations(boolean real) { this.realDurations = real; return this; }
+
     /** A fault present from the start. */
     public NodeSpec fault(Fault f) { faults.add(Objects.requireNonNull(f)); return this; }
 
@@ -82,6 +93,8 @@ public final class NodeSpec {
     public Set<HpcDaemon> hpc() { return Collections.unmodifiableSet(hpc); }
     public boolean active() { return active != null ? active : "primary".equals(role); }
     public long dumpDelayMillis() { return dumpDelayMillis; }
+    public boolean fresh() { return fresh; }
+    public boolean realDurations() { return realDurations; }
     public List<Fault> faults() { return Collections.unmodifiableList(faults); }
 
     @Override

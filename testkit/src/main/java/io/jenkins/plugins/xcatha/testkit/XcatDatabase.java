@@ -67,9 +67,12 @@ final class XcatDatabase {
             rows.put("postscripts", List.of(
                     r("xcatdefaults", "syslog,remoteshell,syncfiles", "otherpkgs", "", ""),
                     r("service", "servicenode", "", "", "")));
-            rows.put("passwd", List.of(
+            // xcatconfig creates passwd empty: a fresh node has no row until the administrator adds them
+            rows.put("passwd", spec.fresh() ? List.of() : List.of(
                     r("omapi", "xcat_key", "c2VjcmV0b21hcGlrZXk=", "", "", "", ""),
                     r("system", "root", "cluster", "", "", "", "")));
+            // xcatd runs on a new node: its monitoring handler is registered (see notification())
+            rows.put("notification", List.<String[]>of(NOTIFICATION_ROW));
             if (spec.active()) {
                 rows.put("networks", List.<String[]>of(r("10_0_0_0-255_255_0_0", "10.0.0.0", "255.255.0.0", "eth0", "<xcatmaster>",
                         "", virtualIp, virtualIp, "", "", "10.0.200.1-10.0.200.254", "", "", "", "", "", "", "", "")));
@@ -118,6 +121,24 @@ final class XcatDatabase {
         List<String[]> rows = new ArrayList<>();
         for (String[] e : kv) rows.add(r(e[0], e[1]));
         return rows;
+    }
+
+    /** The row xcatd adds to notification when it starts (montbhandler.pm) and removes when it stops. */
+    private static final String[] NOTIFICATION_ROW = {"montbhandler.pm", "monsetting", "a,u,d", "", ""};
+
+    /** Adds or removes xcatd's notification row, as xcatd itself does when it starts or stops. */
+    static void notification(Path dbDir, boolean xcatdRunning) {
+        Path table = dbDir.resolve("notification.csv");
+        try {
+            if (!Files.exists(table)) return;
+            String line = row(NOTIFICATION_ROW);
+            StringBuilder kept = new StringBuilder();
+            for (String l : Files.readAllLines(table)) if (!l.equals(line)) kept.append(l).append('\n');
+            if (xcatdRunning) kept.append(line).append('\n');
+            Files.writeString(table, kept.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Row values; missing trailing columns are empty. */

@@ -66,6 +66,19 @@ sim_svc_set_running() {
     else
         rm -f "$(sim_svc_dir "$1")/running"
     fi
+    [ "$1" = xcatd ] && sim_xcatd_notification "$2"
+    return 0
+}
+
+# xcatd registers its monitoring handler in the notification table when it starts and removes it when
+# it stops (xcat-observed, second observation): the table has one row exactly while xcatd runs.
+SIM_NOTIFICATION_ROW='"montbhandler.pm","monsetting","a,u,d",,'
+sim_xcatd_notification() {
+    local table=$SIM_STATE/db/notification.csv
+    [ -f "$table" ] || return 0
+    grep -v -F "$SIM_NOTIFICATION_ROW" "$table" > "$table.new"
+    [ "$1" = yes ] && printf '%s\n' "$SIM_NOTIFICATION_ROW" >> "$table.new"
+    mv "$table.new" "$table"
 }
 sim_svc_pid() { cat "$(sim_svc_dir "$1")/running" 2>/dev/null; }
 
@@ -135,6 +148,22 @@ sim_xcatd_unreachable() {
 sim_xcat_reachable() {
     [ -n "${XCATBYPASS:-}" ] && return 0
     sim_svc_running xcatd
+}
+
+# True when xcatd runs but denies every request: a table file it cannot open (a directory in place of
+# hosts.sqlite, or an unreadable passwd table) makes it refuse them all, lsxcatd included (xcat-observed
+# 2.4d and the second observation). Commands with XCATBYPASS open the database themselves.
+sim_xcatd_denies() {
+    [ -z "${XCATBYPASS:-}" ] && compgen -G "$SIM_STATE/faults/table-unopenable-denying.*" >/dev/null
+}
+
+# The gate of every xCAT client command: xcatd must answer, and take the request.
+sim_xcatd_request() {
+    sim_xcat_reachable || sim_xcatd_unreachable
+    if sim_xcatd_denies; then
+        echo 'Error: Permission denied for request' >&2
+        exit 1
+    fi
 }
 
 SIM_XCAT_VERSION='Version 2.19.0 (git commit 7733d16f8de0fc36b80638c04a7033931fa13304)'
