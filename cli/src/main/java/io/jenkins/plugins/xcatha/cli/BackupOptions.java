@@ -1,7 +1,10 @@
 package io.jenkins.plugins.xcatha.cli;
 
 import io.jenkins.plugins.xcatha.backup.DbBackupOptions;
+import io.jenkins.plugins.xcatha.config.Vocabulary;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,6 +46,17 @@ final class BackupOptions {
                     + " ${DEFAULT-VALUE}).")
     int dumpTimeoutSeconds;
 
+    @Option(names = "--essential-tables", paramLabel = "TABLE[,TABLE...]", split = ",", order = 38,
+            description = "Tables every backup must contain and that must not lose all their rows (default:"
+                    + " site,passwd,policy). A table that never had rows, such as passwd on a fresh management"
+                    + " node, is noted, not failed.")
+    List<String> essentialTables = new ArrayList<>(DbBackupOptions.DEFAULT_ESSENTIAL_TABLES);
+
+    @Option(names = "--accept-row-loss", paramLabel = "TABLE[,TABLE...]", split = ",", order = 39,
+            description = "For this run only: these tables lost rows on purpose (rows deleted with chtab -d or"
+                    + " rmdef). The loss is recorded in the report and later backups compare with this one.")
+    List<String> acceptRowLoss = new ArrayList<>();
+
     /**
      * The engine's options, collecting into {@code artifactDirectory} with {@code --collect}.
      *
@@ -62,6 +76,13 @@ final class BackupOptions {
                 .collectInto(collect ? artifactDirectory : null)
                 .useBypass(useBypass)
                 .dumpTimeoutSeconds(dumpTimeoutSeconds)
+                .essentialTables(trimmed(essentialTables))
+                .acceptRowLoss(trimmed(acceptRowLoss))
+                .vocabulary(Vocabulary.CLI)
                 .build();
+    }
+
+    private static List<String> trimmed(List<String> names) {
+        return names.stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
     }
 }

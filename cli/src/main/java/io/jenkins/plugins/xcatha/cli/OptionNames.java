@@ -1,40 +1,15 @@
 package io.jenkins.plugins.xcatha.cli;
 
 import io.jenkins.plugins.xcatha.config.InvalidInputException;
+import io.jenkins.plugins.xcatha.config.Vocabulary;
 import java.util.Map;
 
 /**
  * The core validates options under their Pipeline parameter names; a CLI user must see the flag they typed.
- * The pairs are DESIGN.md's "One vocabulary" table.
+ * The pairs are the engine's {@link Vocabulary#CLI}; messages of a run already speak it (the options carry it).
  */
 final class OptionNames {
-    private static final Map<String, String> CLI_FLAG = Map.ofEntries(
-            Map.entry("primary", "--primary"),
-            Map.entry("standby", "--standby"),
-            Map.entry("host", "--host"),
-            Map.entry("user", "--user"),
-            Map.entry("credentialsId", "--identity"),
-            Map.entry("hostKeyVerification", "--host-key"),
-            Map.entry("local", "--local"),
-            Map.entry("checkMode", "--check"),
-            Map.entry("sharedDirs", "--shared-dir"),
-            Map.entry("hpcDaemons", "--hpc-daemons"),
-            Map.entry("maxClockSkewSeconds", "--max-clock-skew"),
-            Map.entry("backupRoot", "--backup-root"),
-            Map.entry("keep", "--keep"),
-            Map.entry("maxAgeDays", "--max-age"),
-            Map.entry("allTables", "--all-tables"),
-            Map.entry("nativeBackup", "--native"),
-            Map.entry("collect", "--collect"),
-            Map.entry("useBypass", "--bypass"),
-            Map.entry("dumpTimeoutSeconds", "--dump-timeout"),
-            Map.entry("commandTimeoutSeconds", "--command-timeout"),
-            Map.entry("connectTimeoutSeconds", "--connect-timeout"),
-            Map.entry("failOnWarning", "--fail-on-warning"),
-            Map.entry("ntpServer", "--ntp-server"),
-            Map.entry("generateKeys", "--generate-keys"),
-            Map.entry("backupDatabase", "--backup-database"),
-            Map.entry("initSystem", "--init-system"));
+    private static final Map<String, String> CLI_FLAG = Vocabulary.cliFlags();
 
     private OptionNames() {
     }

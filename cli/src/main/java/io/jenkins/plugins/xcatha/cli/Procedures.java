@@ -5,6 +5,7 @@ import io.jenkins.plugins.xcatha.procedure.Procedure;
 import io.jenkins.plugins.xcatha.standby.StandbyPrepare;
 import io.jenkins.plugins.xcatha.standby.StandbyPrepareOptions;
 import java.nio.file.Path;
+import io.jenkins.plugins.xcatha.config.Vocabulary;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,6 +25,7 @@ final class Procedures {
                 .backup(c.backup.options(artifactDirectory, StandbyPrepare.ID))
                 .initSystem(c.initSystem)
                 .checkMode(checkMode)
+                .vocabulary(Vocabulary.CLI)
                 .build();
         return StandbyPrepare.procedure(options);
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.xcatha.backup;
 
 import io.jenkins.plugins.xcatha.config.InvalidInputException;
 import io.jenkins.plugins.xcatha.config.Validate;
+import io.jenkins.plugins.xcatha.config.Vocabulary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,7 +46,9 @@ public final class DbBackupOptions {
     private final int minFreeMegabytes;
     private final List<String> essentialTables;
     private final int maxRowLossPercent;
+    private final List<String> acceptRowLoss;
     private final int lockWaitSeconds;
+    private final Vocabulary vocabulary;
 
     private DbBackupOptions(Builder b) {
         this.backupRoot = backupRoot(b.backupRoot);
@@ -66,9 +69,11 @@ public final class DbBackupOptions {
         this.useBypass = b.useBypass;
         this.dumpTimeoutSeconds = Validate.between("dumpTimeoutSeconds", b.dumpTimeoutSeconds, 10, 86_400);
         this.minFreeMegabytes = Validate.between("minFreeMegabytes", b.minFreeMegabytes, 0, 10_000_000);
-        this.essentialTables = tables(b.essentialTables);
+        this.essentialTables = tables("essentialTables", b.essentialTables);
         this.maxRowLossPercent = Validate.between("maxRowLossPercent", b.maxRowLossPercent, 0, 100);
+        this.acceptRowLoss = tables("acceptRowLoss", b.acceptRowLoss);
         this.lockWaitSeconds = Validate.between("lockWaitSeconds", b.lockWaitSeconds, 0, 86_400);
+        this.vocabulary = Objects.requireNonNull(b.vocabulary, "vocabulary");
     }
 
     private static String backupRoot(String value) {
@@ -88,12 +93,12 @@ public final class DbBackupOptions {
         return path;
     }
 
-    private static List<String> tables(Collection<String> names) {
+    private static List<String> tables(String field, Collection<String> names) {
         LinkedHashSet<String> tables = new LinkedHashSet<>();
         for (String name : names) {
-            String table = Validate.name("essentialTables", name);
+            String table = Validate.name(field, name);
             if (!table.matches("[A-Za-z0-9_]+")) {
-                throw new InvalidInputException("essentialTables", "'" + name + "' is not an xCAT table name");
+                throw new InvalidInputException(field, "'" + name + "' is not an xCAT table name");
             }
             tables.add(table);
         }
@@ -119,7 +124,9 @@ public final class DbBackupOptions {
         b.minFreeMegabytes = minFreeMegabytes;
         b.essentialTables = new ArrayList<>(essentialTables);
         b.maxRowLossPercent = maxRowLossPercent;
+        b.acceptRowLoss = new ArrayList<>(acceptRowLoss);
         b.lockWaitSeconds = lockWaitSeconds;
+        b.vocabulary = vocabulary;
         return b;
     }
 
@@ -172,9 +179,26 @@ public final class DbBackupOptions {
         return minFreeMegabytes;
     }
 
-    /** Tables that must hold rows in every backup. */
+    /**
+     * Tables that must be in every backup, and must not lose their rows: one that had rows in the previous
+     * backup and has none now fails the backup. One that never had rows (passwd on a freshly initialised
+     * management node) is noted, not failed.
+     */
     public List<String> essentialTables() {
         return essentialTables;
+    }
+
+    /**
+     * Tables whose rows were removed on purpose: for this run only, their loss against the previous backup is
+     * accepted and recorded in the report; the next backup compares with this one.
+     */
+    public List<String> acceptRowLoss() {
+        return acceptRowLoss;
+    }
+
+    /** How messages name options: Pipeline parameters or CLI flags. */
+    public Vocabulary vocabulary() {
+        return vocabulary;
     }
 
     /** A table that lost more than this share of its rows since the previous backup fails the backup. */
@@ -193,7 +217,7 @@ public final class DbBackupOptions {
                 + ", allTables=" + allTables + ", nativeBackup=" + nativeBackup + ", collect=" + collect
                 + ", useBypass=" + useBypass + ", dumpTimeoutSeconds=" + dumpTimeoutSeconds + ", minFreeMegabytes="
                 + minFreeMegabytes + ", essentialTables=" + essentialTables + ", maxRowLossPercent="
-                + maxRowLossPercent + ", lockWaitSeconds=" + lockWaitSeconds + "}";
+                + maxRowLossPercent + ", acceptRowLoss=" + acceptRowLoss + ", lockWaitSeconds=" + lockWaitSeconds + "}";
     }
 
     /** Collects options; {@link #build()} validates them all. */
@@ -210,7 +234,9 @@ public final class DbBackupOptions {
         private int minFreeMegabytes = DEFAULT_MIN_FREE_MEGABYTES;
         private List<String> essentialTables = new ArrayList<>(DEFAULT_ESSENTIAL_TABLES);
         private int maxRowLossPercent = DEFAULT_MAX_ROW_LOSS_PERCENT;
+        private List<String> acceptRowLoss = new ArrayList<>();
         private int lockWaitSeconds = DEFAULT_LOCK_WAIT_SECONDS;
+        private Vocabulary vocabulary = Vocabulary.PIPELINE;
 
         private Builder() {
         }
@@ -280,6 +306,16 @@ public final class DbBackupOptions {
 
         public Builder maxRowLossPercent(int value) {
             this.maxRowLossPercent = value;
+            return this;
+        }
+
+        public Builder acceptRowLoss(Collection<String> tables) {
+            this.acceptRowLoss = new ArrayList<>(Objects.requireNonNull(tables, "acceptRowLoss"));
+            return this;
+        }
+
+        public Builder vocabulary(Vocabulary value) {
+            this.vocabulary = value;
             return this;
         }
 

@@ -65,9 +65,10 @@ final class DumpStep extends BackupStep {
             result = context.run(node, dump);
         } catch (ShellException e) {
             if (e.phase() == ShellException.Phase.TIMEOUT) {
-                return Outcome.failed("dumpxCATdb did not finish within dumpTimeoutSeconds="
-                        + options.dumpTimeoutSeconds() + " on " + node.name() + " (" + dumped.get() + " table(s)"
-                        + " dumped so far); the half dump is removed. Raise dumpTimeoutSeconds"
+                return Outcome.failed("dumpxCATdb did not finish within "
+                        + options.vocabulary().given("dumpTimeoutSeconds", "" + options.dumpTimeoutSeconds()) + " on "
+                        + node.name() + " (" + dumped.get() + " table(s) dumped so far); the half dump is removed."
+                        + " Raise " + options.vocabulary().name("dumpTimeoutSeconds")
                         + (options.useBypass() ? " (an XCATBYPASS dump is about 8 times slower)." : "."));
             }
             throw e;
@@ -77,7 +78,8 @@ final class DumpStep extends BackupStep {
             removePartial(context, run);
             String why = firstLines(result.stderr().isBlank() ? result.stdout() : result.stderr(), 4);
             String hint = result.combinedOutput().contains("Unable to open socket connection")
-                    ? " xcatd stopped answering: start it, or set useBypass=true." : "";
+                    ? " xcatd stopped answering: start it, or set " + options.vocabulary().enabled("useBypass") + "."
+                    : "";
             return Outcome.failed("dumpxCATdb" + flags + " failed on " + node.name() + " (exit " + result.exitCode()
                     + "): " + why + "." + hint);
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.xcatha.backup;
 
+import io.jenkins.plugins.xcatha.config.Vocabulary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,17 +11,39 @@ import java.util.stream.Collectors;
 /**
  * Decides whether a CSV dump is complete. dumpxCATdb's exit code says nothing (always 0 once it has the
  * table list), so every way a table can be lost is looked for: an error block on stderr, a CSV missing
- * from the table list, a 0-byte or header-less CSV, an essential table without rows, and a table that lost
+ * from the table list, a 0-byte or header-less CSV, an essential table left out or emptied, and a table that lost
  * most of its rows since the previous successful backup (a header-only CSV of a corrupt table cannot be
  * told from an empty table any other way, D3).
  */
 public final class DumpVerifier {
+    /**
+     * Tables whose rows xCAT itself adds and removes, so that two good backups may differ: xcatd registers its
+     * monitoring handler in notification when it starts and removes it when it stops (xcat-observed, second
+     * observation), so a backup taken with xcatd stopped (XCATBYPASS) has one row fewer.
+     */
+    static final Map<String, String> SELF_MANAGED_TABLES = Map.of(
+            "notification", "xcatd adds its row when it starts and removes it when it stops");
+
     private final List<String> essentialTables;
     private final int maxRowLossPercent;
+    private final List<String> acceptRowLoss;
+    private final Vocabulary vocabulary;
 
-    public DumpVerifier(List<String> essentialTables, int maxRowLossPercent) {
+    public DumpVerifier(List<String> essentialTables, int maxRowLossPercent, List<String> acceptRowLoss,
+                        Vocabulary vocabulary) {
         this.essentialTables = List.copyOf(essentialTables);
         this.maxRowLossPercent = maxRowLossPercent;
+        this.acceptRowLoss = List.copyOf(acceptRowLoss);
+        this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+    }
+
+    public DumpVerifier(List<String> essentialTables, int maxRowLossPercent) {
+        this(essentialTables, maxRowLossPercent, List.of(), Vocabulary.PIPELINE);
+    }
+
+    public static DumpVerifier of(DbBackupOptions options) {
+        return new DumpVerifier(options.essentialTables(), options.maxRowLossPercent(), options.acceptRowLoss(),
+                options.vocabulary());
     }
 
     /** The verdict: problems (any one fails the backup), notes, and rows per table for the metadata. */
@@ -74,34 +97,70 @@ public final class DumpVerifier {
                 + String.join(", ", tables)));
 
         List<String> lost = new ArrayList<>();
+        List<String> lostTables = new ArrayList<>();
+        List<String> accepted = new ArrayList<>();
+        List<String> acceptedTables = new ArrayList<>();
         for (Map.Entry<String, Integer> now : rows.entrySet()) {
-            Integer before = previousRows.get(now.getKey());
-            if (before == null || before == 0) {
+            String table = now.getKey();
+            Integer before = previousRows.get(table);
+            if (before == null || before <= now.getValue()) {
+                continue;
+            }
+            String counts = before + " -> " + now.getValue() + " rows";
+            String change = table + " (" + counts + ")";
+            if (SELF_MANAGED_TABLES.containsKey(table)) {
+                notes.add(change + " not counted as a loss: " + SELF_MANAGED_TABLES.get(table));
                 continue;
             }
             int lossPercent = (int) Math.round(100.0 * (before - now.getValue()) / before);
-            if (lossPercent > maxRowLossPercent) {
-                lost.add(now.getKey() + " (" + before + " -> " + now.getValue() + " rows)");
+            boolean emptiedEssential = now.getValue() == 0 && essentialTables.contains(table);
+            if (lossPercent <= maxRowLossPercent && !emptiedEssential) {
+                continue;
+            }
+            if (acceptRowLoss.contains(table)) {
+                accepted.add(change);
+                acceptedTables.add(table);
+            } else {
+                lost.add(table + " (" + counts + (emptiedEssential ? ", an essential table" : "") + ")");
+                lostTables.add(table);
             }
         }
         if (!lost.isEmpty()) {
-            problems.add("table(s) lost more than " + maxRowLossPercent + "% of their rows since the previous backup"
-                    + " (a corrupt table dumps as a header-only CSV): " + String.join(", ", lost)
-                    + "; if the rows were removed on purpose, run once with maxRowLossPercent=100");
+            problems.add("table(s) lost rows since the previous backup ("
+                    + (maxRowLossPercent < 100 ? "more than " + maxRowLossPercent + "% of them, or " : "")
+                    + "every row of an essential table; a corrupt table dumps as a header-only CSV): "
+                    + String.join(", ", lost) + ". If the rows were removed on purpose, run this backup once with "
+                    + vocabulary.given("acceptRowLoss", String.join(",", lostTables))
+                    + "; later backups then compare with that one");
+        }
+        if (!accepted.isEmpty()) {
+            notes.add("row loss accepted with " + vocabulary.given("acceptRowLoss", String.join(",", acceptedTables))
+                    + ": " + String.join(", ", accepted) + "; later backups compare with this one");
+        }
+        List<String> unused = acceptRowLoss.stream().filter(t -> !acceptedTables.contains(t)).toList();
+        if (!unused.isEmpty()) {
+            notes.add(vocabulary.name("acceptRowLoss") + " named " + String.join(", ", unused)
+                    + ", which lost no rows that needed accepting");
         }
 
         List<String> essentialProblems = new ArrayList<>();
+        List<String> emptyEssential = new ArrayList<>();
         for (String table : essentialTables) {
             if (selection.skipped().containsKey(table)) {
                 essentialProblems.add(table + " (" + selection.skipped().get(table) + ")");
             } else if (!selection.expected().contains(table)) {
                 essentialProblems.add(table + " (not in the database's table list)");
-            } else if (rows.containsKey(table) && rows.get(table) == 0) {
-                essentialProblems.add(table + " (no rows)");
+            } else if (rows.containsKey(table) && rows.get(table) == 0
+                    && previousRows.getOrDefault(table, 0) == 0) {
+                emptyEssential.add(table);
             }
         }
         if (!essentialProblems.isEmpty()) {
-            problems.add("essential table(s) not backed up with rows: " + String.join(", ", essentialProblems));
+            problems.add("essential table(s) not backed up: " + String.join(", ", essentialProblems));
+        }
+        if (!emptyEssential.isEmpty()) {
+            notes.add("essential table(s) without rows, as on a freshly initialised management node: "
+                    + String.join(", ", emptyEssential) + " (a backup that later finds them emptied fails)");
         }
 
         if (!listing.otherFiles().isEmpty()) {

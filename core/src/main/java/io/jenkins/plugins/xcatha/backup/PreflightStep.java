@@ -58,14 +58,15 @@ final class PreflightStep extends BackupStep {
         run.xcatVersion = xcatd.version().get();
         run.engine = xcatd.engine().get();
         if (options.nativeBackup() && run.engine != DatabaseEngine.POSTGRESQL && run.engine != DatabaseEngine.DB2) {
-            return Outcome.failed("nativeBackup (dumpxCATdb -b) is not supported for " + run.engine.displayName()
-                    + " on " + node.name() + ": only PostgreSQL and DB2 have a native backup. Use the CSV dump"
-                    + " (nativeBackup=false).");
+            return Outcome.failed(options.vocabulary().name("nativeBackup") + " (dumpxCATdb -b) is not supported for "
+                    + run.engine.displayName() + " on " + node.name() + ": only PostgreSQL and DB2 have a native"
+                    + " backup. Use the CSV dump (leave " + options.vocabulary().name("nativeBackup") + " out).");
         }
         said.add("xCAT " + run.xcatVersion + ", " + run.engine.displayName()
                 + (options.useBypass() ? " (read with XCATBYPASS)" : ", xcatd answers"));
         if (options.useBypass()) {
-            String warning = "useBypass: the dump reads the database files directly (XCATBYPASS=1), about 8 times"
+            String warning = options.vocabulary().name("useBypass") + ": the dump reads the database files directly"
+                    + " (XCATBYPASS=1), about 8 times"
                     + " slower than through xcatd, and lsxcatd is then no proof that xcatd runs";
             context.progress().message(warning);
             said.add(warning);
@@ -84,8 +85,8 @@ final class PreflightStep extends BackupStep {
         run.nodeNow = inventory.now();
         run.stored = inventory.stored();
         if (inventory.rootState().equals("notdir")) {
-            return Outcome.failed("backupRoot " + run.root() + " on " + node.name()
-                    + " exists but is not a directory. Choose another backupRoot.");
+            return Outcome.failed(options.vocabulary().name("backupRoot") + " " + run.root() + " on " + node.name()
+                    + " exists but is not a directory. Choose another " + options.vocabulary().name("backupRoot") + ".");
         }
         boolean wouldCreate = context.checkMode() && inventory.rootState().equals("absent");
 
@@ -96,8 +97,8 @@ final class PreflightStep extends BackupStep {
             return Outcome.failed("not enough free space for a dump under " + run.root() + " on " + node.name()
                     + ": " + megabytes(inventory.availableKb()) + " free (df -Pk), about " + megabytes(neededKb)
                     + " needed (" + newest.map(b -> "1.5 x the size of " + b.name() + ", ").orElse("")
-                    + "at least minFreeMegabytes=" + options.minFreeMegabytes() + "). Free space there or choose"
-                    + " another backupRoot.");
+                    + "at least " + options.minFreeMegabytes() + " MB). Free space there or choose"
+                    + " another " + options.vocabulary().name("backupRoot") + ".");
         }
         run.previous = previousCsvBackup(context, run, inventory).orElse(null);
         said.add("backup root " + run.root() + (wouldCreate ? " (would be created)" : "")
@@ -118,7 +119,8 @@ final class PreflightStep extends BackupStep {
         if (LsxcatdOutput.daemonUnreachable(answer.exitCode(), answer.stdout())) {
             return Outcome.failed("xcatd does not answer on " + node.name() + " (`lsxcatd -a` exit "
                     + answer.exitCode() + ": " + firstLines(answer.stdout(), 1) + "). Start xcatd (e.g. `systemctl"
-                    + " start xcatd` or `restartxcatd`), or set useBypass=true to dump the database files directly"
+                    + " start xcatd` or `restartxcatd`), or set " + options.vocabulary().enabled("useBypass")
+                    + " to dump the database files directly"
                     + " (XCATBYPASS=1, about 8 times slower).");
         }
         if (answer.exitCode() == 127) {
@@ -159,10 +161,11 @@ final class PreflightStep extends BackupStep {
                     .findFirst().orElse("unknown owner");
             return Optional.of(Outcome.failed("another db-backup is running on " + context.primary().name()
                     + ": " + run.root() + "/" + NodeScripts.LOCK_DIR + " is held (" + holder + "); waited "
-                    + options.lockWaitSeconds() + " s (lockWaitSeconds). If no backup runs there, remove that"
+                    + options.lockWaitSeconds() + " s. If no backup runs there, remove that"
                     + " directory."));
         }
-        return Optional.of(Outcome.failed("cannot create or lock backupRoot " + run.root() + " on "
+        return Optional.of(Outcome.failed("cannot create or lock " + options.vocabulary().name("backupRoot") + " "
+                + run.root() + " on "
                 + context.primary().name() + " (exit " + r.exitCode() + "): " + firstLines(r.combinedOutput(), 3)));
     }
 

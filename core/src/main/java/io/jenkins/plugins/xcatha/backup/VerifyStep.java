@@ -60,7 +60,7 @@ final class VerifyStep extends BackupStep {
         run.listing = CsvFileCheck.parse(files.stdout());
         Map<String, Integer> previousRows = run.previous == null || run.previous.nativeBackup() ? Map.of()
                 : run.previous.rows();
-        DumpVerifier.Verdict verdict = new DumpVerifier(options.essentialTables(), options.maxRowLossPercent())
+        DumpVerifier.Verdict verdict = DumpVerifier.of(options)
                 .verify(selection, run.listing, run.dumpErrors, previousRows);
         run.verdict = verdict;
         if (!verdict.complete()) {

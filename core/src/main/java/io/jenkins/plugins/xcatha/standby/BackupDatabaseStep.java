@@ -25,7 +25,7 @@ final class BackupDatabaseStep extends AbstractStep {
     @Override
     public Outcome run(StepContext context) throws ShellException, InterruptedException {
         if (!options.backupDatabase()) {
-            return Outcome.skipped("not asked for (backupDatabase is off)");
+            return Outcome.skipped("not asked for (" + options.vocabulary().name("backupDatabase") + " is off)");
         }
         return DbBackup.runWithin(context, options.backup());
     }

@@ -70,7 +70,8 @@ final class SshTrustStep extends AbstractStep {
         if (pub.isEmpty() || PublicKeyLine.find(pub.get()).isEmpty()) {
             if (!options.generateKeys()) {
                 return Optional.of(from.label() + " has no root SSH key pair (" + pubPath + " is missing or empty):"
-                        + " create one with `ssh-keygen -t rsa -N ''`, or set generateKeys");
+                        + " create one with `ssh-keygen -t rsa -N ''`, or set "
+                        + options.vocabulary().enabled("generateKeys"));
             }
             if (check) {
                 changes.add("would generate a root RSA key pair on " + from.label());

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.xcatha.standby;
 
 import io.jenkins.plugins.xcatha.backup.DbBackupOptions;
+import io.jenkins.plugins.xcatha.config.Vocabulary;
 import io.jenkins.plugins.xcatha.config.InvalidInputException;
 import io.jenkins.plugins.xcatha.config.Validate;
 import io.jenkins.plugins.xcatha.platform.InitSystem;
@@ -40,6 +41,7 @@ public final class StandbyPrepareOptions {
     private final boolean checkMode;
     private final String initSystem;
     private final DbBackupOptions backup;
+    private final Vocabulary vocabulary;
 
     private StandbyPrepareOptions(Builder b) {
         this.sharedDirs = b.sharedDirs == null ? DEFAULT_SHARED_DIRS : List.copyOf(b.sharedDirs);
@@ -52,6 +54,7 @@ public final class StandbyPrepareOptions {
         this.checkMode = b.checkMode;
         this.initSystem = b.initSystem;
         this.backup = b.backup;
+        this.vocabulary = java.util.Objects.requireNonNull(b.vocabulary, "vocabulary");
     }
 
     public static Builder builder() {
@@ -154,6 +157,11 @@ public final class StandbyPrepareOptions {
     }
 
     /** The db-backup options backup-database runs with when backupDatabase is set (db-backup's defaults if not given). */
+    /** How messages name options: Pipeline parameters or CLI flags. */
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
     public DbBackupOptions backup() {
         return backup == null ? DbBackupOptions.builder().build() : backup;
     }
@@ -177,6 +185,7 @@ public final class StandbyPrepareOptions {
         private boolean checkMode;
         private String initSystem;
         private DbBackupOptions backup;
+        private Vocabulary vocabulary = Vocabulary.PIPELINE;
 
         private Builder() {
         }
@@ -225,6 +234,11 @@ public final class StandbyPrepareOptions {
 
         public Builder backup(DbBackupOptions request) {
             this.backup = request;
+            return this;
+        }
+
+        public Builder vocabulary(Vocabulary value) {
+            this.vocabulary = value;
             return this;
         }
 

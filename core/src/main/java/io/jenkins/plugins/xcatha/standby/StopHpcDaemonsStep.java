@@ -28,7 +28,7 @@ final class StopHpcDaemonsStep extends AbstractStep {
     @Override
     public Outcome run(StepContext context) throws ShellException, InterruptedException {
         if (options.hpcDaemons().isEmpty()) {
-            return Outcome.skipped("no HPC daemons asked for (hpcDaemons is empty)");
+            return Outcome.skipped("no HPC daemons asked for (" + options.vocabulary().name("hpcDaemons") + " is none)");
         }
         Node standby = StandbyGuard.standbyOnly(context);
         Platform platform = NodeCommands.platform(context, standby);

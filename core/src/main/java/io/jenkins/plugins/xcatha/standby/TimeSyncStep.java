@@ -68,7 +68,8 @@ final class TimeSyncStep extends AbstractStep {
         if (skew - uncertainty > options.maxClockSkewSeconds()) {
             return Outcome.failed(prefix + "the clocks of primary " + context.primary().name() + " and standby "
                     + context.standby().name() + " differ: " + measured + ". Synchronise both with the same NTP"
-                    + " server (set ntpServer, or configure chrony/ntpd) and check the time zone (`echo $TZ`, `date`)");
+                    + " server (set " + options.vocabulary().name("ntpServer") + ", or configure chrony/ntpd) and check"
+                    + " the time zone (`echo $TZ`, `date`)");
         }
         if (!unsynchronised.isEmpty()) {
             return Outcome.warning(prefix + "not synchronised to a time server: " + String.join(", ", unsynchronised)
@@ -125,7 +126,8 @@ final class TimeSyncStep extends AbstractStep {
                     + " /etc/ntp.conf; do [ -f \"$f\" ] && { echo \"$f\"; exit 0; }; done; exit 1"));
             if (which.exitCode() != 0) {
                 return Optional.of(node.label() + " has no chrony or NTP configuration (/etc/chrony.conf,"
-                        + " /etc/chrony/chrony.conf, /etc/ntp.conf): install chrony or ntp to use ntpServer");
+                        + " /etc/chrony/chrony.conf, /etc/ntp.conf): install chrony or ntp to use "
+                        + options.vocabulary().name("ntpServer"));
             }
             config = which.stdout().strip();
             daemon = config.contains("chrony") ? chronyUnit(context, node, platform) : "ntpd";

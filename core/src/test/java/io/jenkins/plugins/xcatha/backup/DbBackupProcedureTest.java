@@ -128,7 +128,7 @@ public class DbBackupProcedureTest {
 
         assertThat(run.toString(), run.status(DbBackup.PREFLIGHT), is(FAILED));
         assertThat(run.message(DbBackup.PREFLIGHT), allOf(containsString("not enough free space"),
-                containsString("minFreeMegabytes=9000000")));
+                containsString("at least 9000000 MB")));
         assertThat(sim.primary().invocations("dumpxCATdb"), empty());
         assertThat("lock released", list(sim.primary(), ROOT), empty());
     }
@@ -141,7 +141,7 @@ public class DbBackupProcedureTest {
         assertThat(run.toString(), run.statuses(), equalTo(statuses(FAILED, SKIPPED, SKIPPED, SKIPPED, SKIPPED,
                 SKIPPED)));
         assertThat(run.message(DbBackup.PREFLIGHT), allOf(containsString("xcatd does not answer"),
-                containsString("exit 111"), containsString("Start xcatd"), containsString("useBypass=true")));
+                containsString("exit 111"), containsString("Start xcatd"), containsString("set useBypass: true")));
         assertThat(list(sim.primary(), ROOT), empty());
     }
 
@@ -197,7 +197,7 @@ public class DbBackupProcedureTest {
 
         assertThat(run.toString(), run.status(DbBackup.PREFLIGHT), is(FAILED));
         assertThat(run.message(DbBackup.PREFLIGHT), allOf(containsString("another db-backup is running"),
-                containsString("owner=db-backup from jenkins-7"), containsString("lockWaitSeconds")));
+                containsString("owner=db-backup from jenkins-7"), containsString("waited 1 s")));
         assertThat(sim.primary().readFile(ROOT + "/.xcat-ha.lock/owner"), containsString("token=theirs"));
         assertThat(sim.primary().invocations("dumpxCATdb"), empty());
     }

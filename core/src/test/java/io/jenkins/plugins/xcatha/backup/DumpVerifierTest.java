@@ -104,10 +104,13 @@ public class DumpVerifierTest {
     }
 
     @Test
-    public void anEssentialTableWithoutRowsOrSkippedFails() {
+    public void anEssentialTableLeftOutOrEmptiedFailsButOneThatNeverHadRowsIsNoted() {
         String emptyPasswd = ALL_OK.replace("ok passwd 2 80", "ok passwd 0 40");
-        assertThat(verify(emptyPasswd, new DumpErrors(), Map.of()).problems(),
-                contains("essential table(s) not backed up with rows: passwd (no rows)"));
+        DumpVerifier.Verdict fresh = verify(emptyPasswd, new DumpErrors(), Map.of());
+        assertThat(fresh.problems(), empty());
+        assertThat(fresh.notes(), hasItem(containsString("without rows, as on a freshly initialised management node: passwd")));
+        assertThat(verify(emptyPasswd, new DumpErrors(), Map.of("passwd", 2)).problems(),
+                contains(containsString("passwd (2 -> 0 rows, an essential table)")));
         DumpVerifier.Verdict skipped = verifier.verify(TableSelection.of(TABLES, false, "passwd"),
                 CsvFileCheck.parse(ALL_OK.replace("ok passwd 2 80\n", "")), new DumpErrors(), Map.of());
         assertThat(skipped.problems(), hasItem(containsString("passwd (listed in skiptables)")));

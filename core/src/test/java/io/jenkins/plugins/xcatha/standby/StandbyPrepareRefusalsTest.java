@@ -163,7 +163,7 @@ public class StandbyPrepareRefusalsTest {
         assertThat(explain(r), status(r, "ssh-trust"), is(Status.FAILED));
         assertThat(message(r, "ssh-trust"), allOf(containsString("standby " + standby.address()
                 + " has no root SSH key pair (/root/.ssh/id_rsa.pub is missing or empty)"),
-                containsString("`ssh-keygen -t rsa -N ''`, or set generateKeys")));
+                containsString("`ssh-keygen -t rsa -N ''`, or set generateKeys: true")));
 
         ProcedureReport generating = SimulatedPair.run(sim, StandbyPrepareOptions.builder().checkMode(true)
                 .generateKeys(true).build());

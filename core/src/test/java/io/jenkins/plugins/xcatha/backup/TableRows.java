@@ -1,0 +1,24 @@
+package io.jenkins.plugins.xcatha.backup;
+
+import io.jenkins.plugins.xcatha.testkit.SimulatedNode;
+import java.util.List;
+
+/** Rows of a simulated node's xCAT table, read and cut the way an administrator would (tabdump, chtab -d). */
+final class TableRows {
+    private TableRows() {
+    }
+
+    static int count(SimulatedNode node, String table) {
+        return (int) node.observe("/usr/bin/env", "XCATBYPASS=1", "/opt/xcat/sbin/tabdump", table).stdoutOrThrow()
+                .lines().filter(l -> !l.startsWith("#") && !l.isBlank()).count();
+    }
+
+    /** Deletes all but the first {@code rows} rows of the table, as deleting definitions on purpose does. */
+    static void keep(SimulatedNode node, String table, int rows) {
+        String csv = node.readFile("/var/lib/xcat-sim/db/" + table + ".csv");
+        List<String> lines = csv.lines().toList();
+        StringBuilder kept = new StringBuilder(lines.get(0)).append('\n');
+        lines.stream().skip(1).limit(rows).forEach(l -> kept.append(l).append('\n'));
+        node.writeFile("/var/lib/xcat-sim/db/" + table + ".csv", kept.toString());
+    }
+}
