@@ -82,6 +82,8 @@ public final class Invocation implements Serializable {
     private final boolean nativeBackup;
     private final boolean collect;
     private final boolean useBypass;
+    private final ArrayList<String> essentialTables;
+    private final ArrayList<String> acceptRowLoss;
     private final int dumpTimeoutSeconds;
     private final boolean failOnWarning;
     private final boolean reportOnly;
@@ -116,6 +118,9 @@ public final class Invocation implements Serializable {
         this.nativeBackup = b.nativeBackup;
         this.collect = b.collect;
         this.useBypass = b.useBypass;
+        this.essentialTables = b.essentialTables == null || b.essentialTables.isBlank() ? null
+                : new ArrayList<>(ListField.split(b.essentialTables));
+        this.acceptRowLoss = new ArrayList<>(ListField.split(b.acceptRowLoss));
         this.dumpTimeoutSeconds = b.dumpTimeoutSeconds;
         this.failOnWarning = b.failOnWarning;
         this.reportOnly = b.reportOnly;
@@ -174,7 +179,11 @@ public final class Invocation implements Serializable {
                 .allTables(allTables)
                 .nativeBackup(nativeBackup)
                 .useBypass(useBypass)
-                .dumpTimeoutSeconds(dumpTimeoutSeconds);
+                .dumpTimeoutSeconds(dumpTimeoutSeconds)
+                .acceptRowLoss(acceptRowLoss);
+        if (essentialTables != null) {
+            options.essentialTables(essentialTables);
+        }
         if (backupRoot != null) {
             options.backupRoot(backupRoot);
         }
@@ -364,6 +373,8 @@ public final class Invocation implements Serializable {
         private boolean nativeBackup;
         private boolean collect;
         private boolean useBypass;
+        private String essentialTables;
+        private String acceptRowLoss;
         private int dumpTimeoutSeconds = DEFAULT_DUMP_TIMEOUT_SECONDS;
         private boolean failOnWarning;
         private boolean reportOnly;
@@ -402,6 +413,10 @@ public final class Invocation implements Serializable {
         public Builder nativeBackup(boolean v) { this.nativeBackup = v; return this; }
         public Builder collect(boolean v) { this.collect = v; return this; }
         public Builder useBypass(boolean v) { this.useBypass = v; return this; }
+        /** Table names separated by commas or spaces; blank: the defaults (site, passwd, policy). */
+        public Builder essentialTables(String v) { this.essentialTables = v; return this; }
+        /** Table names separated by commas or spaces whose row loss this run accepts; blank: none. */
+        public Builder acceptRowLoss(String v) { this.acceptRowLoss = v; return this; }
         public Builder dumpTimeoutSeconds(int v) { this.dumpTimeoutSeconds = v; return this; }
         public Builder failOnWarning(boolean v) { this.failOnWarning = v; return this; }
         public Builder reportOnly(boolean v) { this.reportOnly = v; return this; }

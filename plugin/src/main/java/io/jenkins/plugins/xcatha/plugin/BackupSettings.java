@@ -24,6 +24,12 @@ interface BackupSettings extends XcatSettings {
 
     int getDumpTimeoutSeconds();
 
+    /** Blank: the defaults (site, passwd, policy). */
+    String getEssentialTables();
+
+    /** Blank: no row loss is accepted. */
+    String getAcceptRowLoss();
+
     /** A request for {@code procedure} with these settings and the backup settings. */
     @Override
     default Invocation.Builder invocation(Invocation.Procedure procedure) {
@@ -36,6 +42,8 @@ interface BackupSettings extends XcatSettings {
                 .nativeBackup(isNativeBackup())
                 .collect(isCollect())
                 .useBypass(isUseBypass())
-                .dumpTimeoutSeconds(getDumpTimeoutSeconds());
+                .dumpTimeoutSeconds(getDumpTimeoutSeconds())
+                .essentialTables(getEssentialTables())
+                .acceptRowLoss(getAcceptRowLoss());
     }
 }

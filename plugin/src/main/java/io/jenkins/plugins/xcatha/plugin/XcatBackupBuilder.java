@@ -17,6 +17,8 @@ public abstract class XcatBackupBuilder extends XcatBuilder implements BackupSet
     private boolean collect;
     private boolean useBypass;
     private int dumpTimeoutSeconds = DbBackupOptions.DEFAULT_DUMP_TIMEOUT_SECONDS;
+    private String essentialTables = "";
+    private String acceptRowLoss = "";
 
     @Override
     public String getBackupRoot() {
@@ -96,5 +98,25 @@ public abstract class XcatBackupBuilder extends XcatBuilder implements BackupSet
     @DataBoundSetter
     public void setDumpTimeoutSeconds(int s) {
         this.dumpTimeoutSeconds = s;
+    }
+
+    @Override
+    public String getEssentialTables() {
+        return essentialTables;
+    }
+
+    @DataBoundSetter
+    public void setEssentialTables(String tables) {
+        this.essentialTables = Util.fixNull(tables).trim();
+    }
+
+    @Override
+    public String getAcceptRowLoss() {
+        return acceptRowLoss;
+    }
+
+    @DataBoundSetter
+    public void setAcceptRowLoss(String tables) {
+        this.acceptRowLoss = Util.fixNull(tables).trim();
     }
 }

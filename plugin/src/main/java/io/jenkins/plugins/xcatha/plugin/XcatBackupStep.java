@@ -18,6 +18,8 @@ public abstract class XcatBackupStep extends XcatStep implements BackupSettings 
     private boolean collect;
     private boolean useBypass;
     private int dumpTimeoutSeconds = DbBackupOptions.DEFAULT_DUMP_TIMEOUT_SECONDS;
+    private String essentialTables = "";
+    private String acceptRowLoss = "";
 
     @Override
     public String getBackupRoot() {
@@ -97,5 +99,25 @@ public abstract class XcatBackupStep extends XcatStep implements BackupSettings 
     @DataBoundSetter
     public void setDumpTimeoutSeconds(int s) {
         this.dumpTimeoutSeconds = s;
+    }
+
+    @Override
+    public String getEssentialTables() {
+        return essentialTables;
+    }
+
+    @DataBoundSetter
+    public void setEssentialTables(String tables) {
+        this.essentialTables = Util.fixNull(tables).trim();
+    }
+
+    @Override
+    public String getAcceptRowLoss() {
+        return acceptRowLoss;
+    }
+
+    @DataBoundSetter
+    public void setAcceptRowLoss(String tables) {
+        this.acceptRowLoss = Util.fixNull(tables).trim();
     }
 }

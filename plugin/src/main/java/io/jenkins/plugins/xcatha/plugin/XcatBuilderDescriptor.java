@@ -97,4 +97,16 @@ public abstract class XcatBuilderDescriptor extends BuildStepDescriptor<Builder>
         Forms.checkConfigure(item);
         return Forms.toValidation(FieldCheck.dumpTimeoutSeconds(value));
     }
+
+    @POST
+    public FormValidation doCheckEssentialTables(@AncestorInPath Item item, @QueryParameter String value) {
+        Forms.checkConfigure(item);
+        return Forms.toValidation(FieldCheck.names("essentialTables", value));
+    }
+
+    @POST
+    public FormValidation doCheckAcceptRowLoss(@AncestorInPath Item item, @QueryParameter String value) {
+        Forms.checkConfigure(item);
+        return Forms.toValidation(FieldCheck.names("acceptRowLoss", value));
+    }
 }

@@ -89,6 +89,8 @@ public class BuildStepsTest {
         before.setCollect(true);
         before.setUseBypass(true);
         before.setDumpTimeoutSeconds(3600);
+        before.setEssentialTables("site,passwd,nodelist");
+        before.setAcceptRowLoss("hosts");
         before.setFailOnWarning(true);
         before.setLocal(true);
         before.setReportOnly(true);

@@ -238,6 +238,32 @@ public class PipelineStepsTest {
     }
 
     @Test
+    public void deliberatelyDeletedRowsAreAcceptedForOneRunInThePipelinesWords() throws Exception {
+        String backup = "xcatDbBackup host: '" + sim.primary().address() + "', credentialsId: 'xcat-root',"
+                + " hostKeyVerification: " + hostKeys();
+        run("node('" + agent.getNodeName() + "') {\n  " + backup + "\n}", Result.SUCCESS);
+        String nodelist = "/var/lib/xcat-sim/db/nodelist.csv";
+        String[] lines = sim.primary().readFile(nodelist).split("\n");
+        sim.primary().writeFile(nodelist, lines[0] + "\n" + lines[1] + "\n");
+
+        WorkflowJob p = r.jenkins.getItemByFullName("p", WorkflowJob.class);
+        p.setDefinition(new CpsFlowDefinition(
+                "node('" + agent.getNodeName() + "') {\n"
+                        + "  def refused = " + backup + ", reportOnly: true\n"
+                        + "  echo \"refused=${refused.result}\"\n"
+                        + "  def accepted = " + backup + ", acceptRowLoss: 'nodelist'\n"
+                        + "  echo \"accepted=${accepted.result}\"\n"
+                        + "}",
+                true));
+        WorkflowRun b = r.buildAndAssertSuccess(p);
+        r.assertLogContains("refused=FAILURE", b);
+        r.assertLogContains("run this backup once with acceptRowLoss: 'nodelist'", b);
+        r.assertLogContains("accepted=SUCCESS", b);
+        r.assertLogContains("row loss accepted with acceptRowLoss: 'nodelist': nodelist (4 -> 1 rows)", b);
+        r.assertLogNotContains("--accept-row-loss", b);
+    }
+
+    @Test
     public void failedStepFailsTheBuildWithOneLineAndStillArchives() throws Exception {
         sim.primary().inject(Fault.tableFails("nodelist"));
         WorkflowRun b = run(
