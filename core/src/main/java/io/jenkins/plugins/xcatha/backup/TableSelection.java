@@ -59,7 +59,7 @@ public final class TableSelection {
 
     private static String skipReason(String table, boolean allTables, Set<String> explicitSkips) {
         if (!allTables && (table.startsWith("eventlog") || table.startsWith("auditlog"))) {
-            return "skipped without allTables";
+            return "dumped only with dumpxCATdb -a";
         }
         if (table.startsWith("x_teal") || table.startsWith("isnm_perf")) {
             return "never dumped by dumpxCATdb";
