@@ -29,6 +29,7 @@ public final class Fault {
         TABLE_UNOPENABLE("table-unopenable"),
         TABLE_UNOPENABLE_DENYING("table-unopenable-denying"),
         TABLE_FAILS("table-fails"),
+        RESTORE_FAILS("restore-fails"),
         DUMP_TARGET_UNWRITABLE("dump-target-unwritable"),
         DUMP_DELAY("dump-delay"),
         SERVICE_STOPPED("service-stopped"),
@@ -114,6 +115,12 @@ public final class Fault {
     public static Fault tableUnopenableDenying(String table) { requireWord(table); return of(Kind.TABLE_UNOPENABLE_DENYING, table); }
 
     /** Writing the table's CSV fails with the 2.4a stderr block; the dump still exits 0. */
+    /**
+     * restorexCATdb cannot restore the table: a {@code UNIQUE constraint failed} block on stderr, the table keeps
+     * its rows, and restorexCATdb still ends with "Restore of Database Complete." and exit 0.
+     */
+    public static Fault restoreFails(String table) { requireWord(table); return of(Kind.RESTORE_FAILS, table); }
+
     public static Fault tableFails(String table) { requireWord(table); return of(Kind.TABLE_FAILS, table); }
 
     /** The dump directory cannot be created (mkdir fails, dumpxCATdb exits 1). */
@@ -170,6 +177,7 @@ public final class Fault {
             case "table-unopenable": return tableUnopenable(need(name, arg));
             case "table-unopenable-denying": return tableUnopenableDenying(need(name, arg));
             case "table-fails": return tableFails(need(name, arg));
+            case "restore-fails": return restoreFails(need(name, arg));
             case "dump-target-unwritable": return dumpTargetUnwritable();
             case "dump-delay": return dumpDelay(Long.parseLong(need(name, arg)));
             case "service-stopped": return serviceStopped(need(name, arg));

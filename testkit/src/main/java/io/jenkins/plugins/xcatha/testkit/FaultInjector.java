@@ -49,6 +49,7 @@ final class FaultInjector {
             case TABLE_UNOPENABLE: flag(node, "table-unopenable." + f.argument(), ""); break;
             case TABLE_UNOPENABLE_DENYING: flag(node, "table-unopenable-denying." + f.argument(), ""); break;
             case TABLE_FAILS: flag(node, "table-fails." + f.argument(), ""); break;
+            case RESTORE_FAILS: flag(node, "restore-fails." + f.argument(), ""); break;
             case DUMP_TARGET_UNWRITABLE: flag(node, "dump-target-unwritable", ""); break;
             case DUMP_DELAY: flag(node, "dump-delay", f.argument()); break;
             case SERVICE_STOPPED: {

@@ -12,7 +12,7 @@ public class FaultParseTest {
             Fault.commandFails("lsxcatd", 2, "boom"), Fault.commandHangs("dumpxCATdb"), Fault.networkDrop(), Fault.crash(),
             Fault.clockSkew(-30), Fault.clockUnsynchronised(), Fault.sharedDataMounted("/install"), Fault.carriesVirtualIp(),
             Fault.dbEngine(DbEngine.DB2), Fault.toolMissing("chronyc"), Fault.xcatdCannotStart(), Fault.diskFull(5),
-            Fault.tableCorrupt("postscripts"), Fault.tableUnopenable("hosts"), Fault.tableUnopenableDenying("hosts"), Fault.tableFails("nodelist"),
+            Fault.tableCorrupt("postscripts"), Fault.tableUnopenable("hosts"), Fault.tableUnopenableDenying("hosts"), Fault.tableFails("nodelist"), Fault.restoreFails("hosts"),
             Fault.dumpTargetUnwritable(), Fault.dumpDelay(200), Fault.serviceStopped("xcatd"), Fault.serviceDisabled("dhcpd"),
             Fault.peerUnresolvable(),
         };

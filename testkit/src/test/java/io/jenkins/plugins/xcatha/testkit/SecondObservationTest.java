@@ -86,4 +86,43 @@ public class SecondObservationTest {
         assertThat(ms, greaterThan(1200L));
         assertThat(ms, lessThan(10_000L));
     }
+
+    @Test
+    public void restorexCATdbNamesBareFilesHasItsExactHelpAndRestoresNothingFromAFile() {
+        SimulatedNode n = sim.primary();
+        assertEquals(" restorexCATdb  -h \n restorexCATdb -v \n restorexCATdb [-a] [-V] <-p> [path to restore .csv files]\n"
+                + " restorexCATdb -b [-V] <-t> [timestamp on restore backup file]  <-p> [path to restore backup file]\n",
+                n.exec("restorexCATdb", "-h").stdout());
+        n.shell("mkdir -p /tmp/r && tabdump site > /tmp/r/site.csv").stdoutOrThrow();
+        ExecResult verbose = n.exec("restorexCATdb", "-V", "-p", "/tmp/r");
+        assertEquals("Restoring site.csv.\n\nRestore of Database Complete.\n", verbose.stdout());
+        ExecResult file = n.exec("restorexCATdb", "-p", "/tmp/r/site.csv");
+        assertEquals(0, file.exitCode());
+        assertEquals("Restore of Database Complete.\n", file.stdout());
+        assertEquals(0, n.observe("grep", "-c", "restorexCATdb", "/var/lib/xcat-sim/calls.log").exitCode());
+    }
+
+    @Test
+    public void restoreWithXcatdStoppedFailsEveryTableButSaysItIsComplete() {
+        SimulatedNode n = sim.primary();
+        n.shell("mkdir -p /tmp/r && tabdump site > /tmp/r/site.csv && systemctl stop xcatd").stdoutOrThrow();
+        ExecResult r = n.exec("restorexCATdb", "-p", "/tmp/r");
+        assertEquals(0, r.exitCode());
+        assertEquals("Restore of Database Complete.\n", r.stdout());
+        assertThat(r.stderr(), containsString("Command failed: tabrestore /tmp/r/site.csv 2>&1. Error message: Connection"
+                + " failure: IO::Socket::INET: connect: Connection refused at /opt/xcat/lib/perl/xCAT/Client.pm line 248,"
+                + " <$fh> line 1."));
+    }
+
+    @Test
+    public void aTableThatCannotBeRestoredKeepsItsRowsWhileTheRestoreSaysItIsComplete() {
+        SimulatedNode n = sim.primary();
+        n.inject(Fault.restoreFails("site"));
+        n.shell("mkdir -p /tmp/r && printf '#key,value,comments,disable\\n' > /tmp/r/site.csv").stdoutOrThrow();
+        ExecResult r = n.exec("restorexCATdb", "-p", "/tmp/r");
+        assertEquals(0, r.exitCode());
+        assertEquals("Restore of Database Complete.\n", r.stdout());
+        assertThat(r.stderr(), containsString("UNIQUE constraint failed: site.key"));
+        assertThat(rows(n, "site"), greaterThan(30L));
+    }
 }
