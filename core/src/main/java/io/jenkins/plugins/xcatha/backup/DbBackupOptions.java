@@ -49,6 +49,7 @@ public final class DbBackupOptions {
     private final List<String> acceptRowLoss;
     private final int lockWaitSeconds;
     private final Vocabulary vocabulary;
+    private final String heldLockToken;
 
     private DbBackupOptions(Builder b) {
         this.backupRoot = backupRoot(b.backupRoot);
@@ -74,6 +75,7 @@ public final class DbBackupOptions {
         this.acceptRowLoss = tables("acceptRowLoss", b.acceptRowLoss);
         this.lockWaitSeconds = Validate.between("lockWaitSeconds", b.lockWaitSeconds, 0, 86_400);
         this.vocabulary = Objects.requireNonNull(b.vocabulary, "vocabulary");
+        this.heldLockToken = b.heldLockToken;
     }
 
     private static String backupRoot(String value) {
@@ -127,6 +129,7 @@ public final class DbBackupOptions {
         b.acceptRowLoss = new ArrayList<>(acceptRowLoss);
         b.lockWaitSeconds = lockWaitSeconds;
         b.vocabulary = vocabulary;
+        b.heldLockToken = heldLockToken;
         return b;
     }
 
@@ -201,6 +204,14 @@ public final class DbBackupOptions {
         return vocabulary;
     }
 
+    /**
+     * The token of the node's backup lock when the caller (a restore taking its safety backup) already holds it:
+     * the backup then neither takes nor releases the lock. Null: the backup takes the lock itself.
+     */
+    public String heldLockToken() {
+        return heldLockToken;
+    }
+
     /** A table that lost more than this share of its rows since the previous backup fails the backup. */
     public int maxRowLossPercent() {
         return maxRowLossPercent;
@@ -237,6 +248,7 @@ public final class DbBackupOptions {
         private List<String> acceptRowLoss = new ArrayList<>();
         private int lockWaitSeconds = DEFAULT_LOCK_WAIT_SECONDS;
         private Vocabulary vocabulary = Vocabulary.PIPELINE;
+        private String heldLockToken;
 
         private Builder() {
         }
@@ -311,6 +323,11 @@ public final class DbBackupOptions {
 
         public Builder acceptRowLoss(Collection<String> tables) {
             this.acceptRowLoss = new ArrayList<>(Objects.requireNonNull(tables, "acceptRowLoss"));
+            return this;
+        }
+
+        public Builder heldLockToken(String token) {
+            this.heldLockToken = token;
             return this;
         }
 

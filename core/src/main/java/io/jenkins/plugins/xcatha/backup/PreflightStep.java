@@ -133,6 +133,11 @@ final class PreflightStep extends BackupStep {
 
     private Optional<Outcome> takeLock(StepContext context, BackupRun run, List<String> said)
             throws ShellException, InterruptedException {
+        if (options.heldLockToken() != null) {
+            // the caller holds the node's lock and releases it; this backup runs under it
+            run.lockToken = options.heldLockToken();
+            return Optional.empty();
+        }
         run.lockToken = UUID.randomUUID().toString();
         long staleSeconds = 2L * options.dumpTimeoutSeconds() + 600;
         String owner = "owner=db-backup from " + controllerName() + " pid " + ProcessHandle.current().pid()

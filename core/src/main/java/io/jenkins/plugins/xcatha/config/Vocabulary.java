@@ -25,6 +25,11 @@ public enum Vocabulary {
         public String given(String parameter, String value) {
             return parameter + ": " + (value.matches("-?[0-9]+") ? value : "'" + value + "'");
         }
+
+        @Override
+        public String disabled(String parameter) {
+            return parameter + ": false";
+        }
     },
     /** The flags of {@code xcat-ha}. */
     CLI {
@@ -42,7 +47,15 @@ public enum Vocabulary {
         public String given(String parameter, String value) {
             return name(parameter) + " " + value;
         }
+
+        @Override
+        public String disabled(String parameter) {
+            return CLI_NEGATIONS.getOrDefault(parameter, name(parameter) + " off");
+        }
     };
+
+    /** Options that are on by default and switched off with a flag of their own. */
+    private static final Map<String, String> CLI_NEGATIONS = Map.of("safetyBackup", "--no-safety-backup");
 
     private static final Map<String, String> CLI_FLAGS = Map.ofEntries(
             Map.entry("primary", "--primary"),
@@ -72,13 +85,21 @@ public enum Vocabulary {
             Map.entry("ntpServer", "--ntp-server"),
             Map.entry("generateKeys", "--generate-keys"),
             Map.entry("backupDatabase", "--backup-database"),
-            Map.entry("initSystem", "--init-system"));
+            Map.entry("initSystem", "--init-system"),
+            Map.entry("backup", "--backup"),
+            Map.entry("archive", "--archive"),
+            Map.entry("safetyBackup", "--no-safety-backup"),
+            Map.entry("restoreOnStandby", "--restore-on-standby"),
+            Map.entry("restoreTimeoutSeconds", "--restore-timeout"));
 
     /** The option itself: {@code useBypass} / {@code --bypass}. */
     public abstract String name(String parameter);
 
     /** How to switch a yes/no option on: {@code useBypass: true} / {@code --bypass}. */
     public abstract String enabled(String parameter);
+
+    /** How to switch off a yes/no option that is on by default: {@code safetyBackup: false} / {@code --no-safety-backup}. */
+    public abstract String disabled(String parameter);
 
     /** How to give an option a value: {@code acceptRowLoss: 'hosts'} / {@code --accept-row-loss hosts}. */
     public abstract String given(String parameter, String value);

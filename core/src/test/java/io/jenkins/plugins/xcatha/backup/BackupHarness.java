@@ -93,6 +93,21 @@ final class BackupHarness {
     }
 
     static Run run(Node node, DbBackupOptions options, Mode mode) {
+        return run(node, DbBackup.procedure(options), mode);
+    }
+
+    /** db-restore (or any one-node procedure) against a simulated node. */
+    static Run run(SimulatedCluster cluster, SimulatedNode simulated, io.jenkins.plugins.xcatha.procedure.Procedure procedure,
+                   Mode mode) {
+        Node node = node(cluster, simulated);
+        try {
+            return run(node, procedure, mode);
+        } finally {
+            node.shell().close();
+        }
+    }
+
+    static Run run(Node node, io.jenkins.plugins.xcatha.procedure.Procedure procedure, Mode mode) {
         List<String> output = Collections.synchronizedList(new ArrayList<>());
         List<String> messages = Collections.synchronizedList(new ArrayList<>());
         ProgressListener progress = new ProgressListener() {
@@ -107,7 +122,7 @@ final class BackupHarness {
             }
         };
         Facts facts = new Facts();
-        ProcedureReport report = new ProcedureRunner().run(DbBackup.procedure(options), Cluster.single(node), mode,
+        ProcedureReport report = new ProcedureRunner().run(procedure, Cluster.single(node), mode,
                 progress, facts, new Redactor());
         return new Run(report, facts, output, messages);
     }
