@@ -91,8 +91,20 @@ final class DemoCommand implements Callable<Integer> {
             runs.add(run(o, "2. standby-prepare for real", artifacts, args("standby-prepare", pair, common)));
             runs.add(run(o, "3. standby-prepare again: a prepared standby needs no change", artifacts,
                     args("standby-prepare", pair, common)));
-            runs.add(run(o, "4. db-backup of the primary, collected into the artifacts", artifacts,
-                    args("db-backup", List.of("--host", cluster.primary().address()), common, "--collect")));
+            Run backup = run(o, "4. db-backup of the primary, collected into the artifacts", artifacts,
+                    args("db-backup", List.of("--host", cluster.primary().address()), common, "--collect"));
+            runs.add(backup);
+            Path archive = collectedArchive(backup);
+            if (archive != null && !Thread.currentThread().isInterrupted()) {
+                o.println();
+                o.println("== A mistake on the primary: three of the four compute nodes deleted from nodelist");
+                deleteNodes(cluster);
+                List<String> host = List.of("--host", cluster.primary().address());
+                runs.add(run(o, "5. What would db-restore bring back? (check mode: nothing is changed)", artifacts,
+                        args("db-restore", host, common, "--archive", archive.toString(), "--check")));
+                runs.add(run(o, "6. db-restore of the backup taken in 4, from its collected archive", artifacts,
+                        args("db-restore", host, common, "--archive", archive.toString())));
+            }
             if (Thread.currentThread().isInterrupted()) {
                 o.println("Interrupted: tearing the simulated nodes down.");
                 return ExitCode.FAILURE;
@@ -130,6 +142,23 @@ final class DemoCommand implements Callable<Integer> {
         o.println("Finished in " + seconds(start) + ".");
         o.flush();
         return worst;
+    }
+
+    /** The .tar.gz db-backup collected, or null when it did not. */
+    private static Path collectedArchive(Run backup) throws IOException {
+        if (backup.directory() == null || backup.exitCode() != ExitCode.SUCCESS) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(backup.directory())) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".tar.gz")).findFirst().orElse(null);
+        }
+    }
+
+    /** What an administrator's slip does to the primary's database: rows of nodelist gone (as rmdef would). */
+    private static void deleteNodes(SimulatedCluster cluster) {
+        String table = "/var/lib/xcat-sim/db/nodelist.csv";
+        List<String> lines = cluster.primary().readFile(table).lines().toList();
+        cluster.primary().writeFile(table, lines.get(0) + "\n" + (lines.size() > 1 ? lines.get(1) + "\n" : ""));
     }
 
     private static List<String> args(String command, List<String> hosts, List<String> common, String... extra) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
             "Prepares an xCAT standby management node and takes verified xCAT database backups over SSH, with"
                     + " the same steps, reports and exit codes as the Jenkins plugin.",
             ""},
-        subcommands = {StandbyPrepareCommand.class, DbBackupCommand.class, SimulateCommand.class,
+        subcommands = {StandbyPrepareCommand.class, DbBackupCommand.class, DbRestoreCommand.class, SimulateCommand.class,
             DemoCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
