@@ -271,4 +271,32 @@ public class DbRestoreTest {
         assertThat(run.message(DbRestore.VERIFY_BACKUP), containsString("cannot be used"));
         assertThat(node().invocations("restorexCATdb"), empty());
     }
+
+    @Test
+    public void anAbortDuringTheSafetyBackupLeavesTheDatabaseAsItWasAndNothingBehind() throws Exception {
+        backup(DbBackupOptions.builder().build());
+        damage();
+        Map<String, String> damaged = tables(node());
+        node().inject(Fault.dumpDelay(300));
+        java.util.concurrent.atomic.AtomicReference<BackupHarness.Run> result = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread worker = new Thread(() -> result.set(restore(DbRestoreOptions.builder().build())));
+        worker.start();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (node().processesOfNode().stream().noneMatch(p -> p.contains("dumpxCATdb"))) {
+            assertThat("the safety backup's dump started", System.nanoTime() < deadline, is(true));
+            Thread.sleep(100);
+        }
+        worker.interrupt();
+        worker.join(30_000);
+
+        BackupHarness.Run run = result.get();
+        assertThat(run.toString(), run.report.aborted(), is(true));
+        assertThat(run.status(DbRestore.SAFETY_BACKUP), is(FAILED));
+        assertThat(run.status(DbRestore.RESTORE), is(SKIPPED));
+        node().clearFaults();
+        assertThat(tables(node()), equalTo(damaged));
+        assertThat(node().invocations("restorexCATdb"), empty());
+        assertThat("no staging directory, half dump or lock left", list(node(), ROOT).stream()
+                .filter(n -> n.startsWith(".")).collect(Collectors.toList()), empty());
+    }
 }
