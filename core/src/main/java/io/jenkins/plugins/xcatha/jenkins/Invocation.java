@@ -1,6 +1,7 @@
 package io.jenkins.plugins.xcatha.jenkins;
 
 import io.jenkins.plugins.xcatha.backup.DbBackupOptions;
+import io.jenkins.plugins.xcatha.backup.DbRestoreOptions;
 import io.jenkins.plugins.xcatha.config.HostAndPort;
 import io.jenkins.plugins.xcatha.config.InvalidInputException;
 import io.jenkins.plugins.xcatha.config.Validate;
@@ -26,7 +27,8 @@ public final class Invocation implements Serializable {
 
     public enum Procedure {
         STANDBY_PREPARE("standby-prepare", "xcatStandbyPrepare"),
-        DB_BACKUP("db-backup", "xcatDbBackup");
+        DB_BACKUP("db-backup", "xcatDbBackup"),
+        DB_RESTORE("db-restore", "xcatDbRestore");
 
         private final String id;
         private final String stepName;
@@ -85,6 +87,11 @@ public final class Invocation implements Serializable {
     private final ArrayList<String> essentialTables;
     private final ArrayList<String> acceptRowLoss;
     private final int dumpTimeoutSeconds;
+    private final String restoreBackup;
+    private final String restoreArchive;
+    private final boolean safetyBackup;
+    private final boolean restoreOnStandby;
+    private final int restoreTimeoutSeconds;
     private final boolean failOnWarning;
     private final boolean reportOnly;
 
@@ -92,7 +99,7 @@ public final class Invocation implements Serializable {
         this.procedure = Objects.requireNonNull(b.procedure, "procedure");
         this.port = Validate.between("port", b.port, 1, MAX_PORT);
         this.local = b.local;
-        this.primary = host(procedure == Procedure.DB_BACKUP ? "host" : "primary", b.primary, !local);
+        this.primary = host(procedure == Procedure.STANDBY_PREPARE ? "primary" : "host", b.primary, !local);
         this.standby = procedure == Procedure.STANDBY_PREPARE ? host("standby", b.standby, true) : null;
         if (standby != null) {
             // The same-node check of the engine, on the names with the step's port applied.
@@ -122,12 +129,17 @@ public final class Invocation implements Serializable {
                 : new ArrayList<>(ListField.split(b.essentialTables));
         this.acceptRowLoss = new ArrayList<>(ListField.split(b.acceptRowLoss));
         this.dumpTimeoutSeconds = b.dumpTimeoutSeconds;
+        this.restoreBackup = b.restoreBackup == null || b.restoreBackup.isBlank() ? null : b.restoreBackup.strip();
+        this.restoreArchive = b.restoreArchive == null || b.restoreArchive.isBlank() ? null : b.restoreArchive.strip();
+        this.safetyBackup = b.safetyBackup;
+        this.restoreOnStandby = b.restoreOnStandby;
+        this.restoreTimeoutSeconds = b.restoreTimeoutSeconds;
         this.failOnWarning = b.failOnWarning;
         this.reportOnly = b.reportOnly;
-        if (procedure == Procedure.STANDBY_PREPARE) {
-            standbyPrepareOptions();
-        } else {
-            dbBackupOptions().build();
+        switch (procedure) {
+            case STANDBY_PREPARE -> standbyPrepareOptions();
+            case DB_BACKUP -> dbBackupOptions().build();
+            case DB_RESTORE -> dbRestoreOptions(Path.of("/workspace"));
         }
     }
 
@@ -169,6 +181,34 @@ public final class Invocation implements Serializable {
     public DbBackupOptions dbBackupOptions(Path collectDirectory) {
         return dbBackupOptions().collectInto(collect ? Objects.requireNonNull(collectDirectory, "collect directory")
                 : null).build();
+    }
+
+    /**
+     * The db-restore options, with {@code archive} (a path inside the workspace) resolved against it.
+     *
+     * @throws InvalidInputException naming the field and the value
+     */
+    public DbRestoreOptions dbRestoreOptions(Path workspace) {
+        Path archive = null;
+        if (restoreArchive != null) {
+            Path base = workspace.toAbsolutePath().normalize();
+            archive = base.resolve(restoreArchive).normalize();
+            if (Path.of(restoreArchive).isAbsolute() || !archive.startsWith(base) || archive.equals(base)) {
+                throw new InvalidInputException("archive", "'" + restoreArchive + "' is not a file inside the"
+                        + " workspace: copy the collected archive into it first (copyArtifacts, unarchive)");
+            }
+        }
+        DbRestoreOptions.Builder options = DbRestoreOptions.builder()
+                .backup(restoreBackup)
+                .archive(archive)
+                .safetyBackup(safetyBackup)
+                .restoreOnStandby(restoreOnStandby)
+                .restoreTimeoutSeconds(restoreTimeoutSeconds)
+                .dumpTimeoutSeconds(dumpTimeoutSeconds);
+        if (backupRoot != null) {
+            options.backupRoot(backupRoot);
+        }
+        return options.build();
     }
 
     /** Everything but the collect directory, which only the agent knows. */
@@ -376,6 +416,11 @@ public final class Invocation implements Serializable {
         private String essentialTables;
         private String acceptRowLoss;
         private int dumpTimeoutSeconds = DEFAULT_DUMP_TIMEOUT_SECONDS;
+        private String restoreBackup;
+        private String restoreArchive;
+        private boolean safetyBackup = true;
+        private boolean restoreOnStandby;
+        private int restoreTimeoutSeconds = DbRestoreOptions.DEFAULT_RESTORE_TIMEOUT_SECONDS;
         private boolean failOnWarning;
         private boolean reportOnly;
 
@@ -418,6 +463,13 @@ public final class Invocation implements Serializable {
         /** Table names separated by commas or spaces whose row loss this run accepts; blank: none. */
         public Builder acceptRowLoss(String v) { this.acceptRowLoss = v; return this; }
         public Builder dumpTimeoutSeconds(int v) { this.dumpTimeoutSeconds = v; return this; }
+        /** db-restore: a backup on the node by name; blank: the latest. */
+        public Builder backup(String v) { this.restoreBackup = v; return this; }
+        /** db-restore: a collected archive, as a path inside the workspace. */
+        public Builder archive(String v) { this.restoreArchive = v; return this; }
+        public Builder safetyBackup(boolean v) { this.safetyBackup = v; return this; }
+        public Builder restoreOnStandby(boolean v) { this.restoreOnStandby = v; return this; }
+        public Builder restoreTimeoutSeconds(int v) { this.restoreTimeoutSeconds = v; return this; }
         public Builder failOnWarning(boolean v) { this.failOnWarning = v; return this; }
         public Builder reportOnly(boolean v) { this.reportOnly = v; return this; }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.xcatha.jenkins;
 
 import io.jenkins.plugins.xcatha.backup.DbBackup;
+import io.jenkins.plugins.xcatha.backup.DbRestore;
 import io.jenkins.plugins.xcatha.config.HostAndPort;
 import io.jenkins.plugins.xcatha.config.InvalidInputException;
 import io.jenkins.plugins.xcatha.exec.ShellSettings;
@@ -61,7 +62,7 @@ public final class InvocationRunner {
             }
             credentials = credentials(invocation, key, passphrase);
             Facts facts = new Facts();
-            Procedure procedure = procedure(invocation, directory);
+            Procedure procedure = procedure(invocation, directory, workspace);
             ProcedureSession session = ProcedureSession.of(procedure)
                     .mode(invocation.checkMode() ? Mode.CHECK : Mode.APPLY)
                     .redactor(redactor)
@@ -96,10 +97,11 @@ public final class InvocationRunner {
         }
     }
 
-    private static Procedure procedure(Invocation invocation, Path directory) {
+    private static Procedure procedure(Invocation invocation, Path directory, Path workspace) {
         return switch (invocation.procedure()) {
             case STANDBY_PREPARE -> StandbyPrepare.procedure(invocation.standbyPrepareOptions(directory));
             case DB_BACKUP -> DbBackup.procedure(invocation.dbBackupOptions(directory));
+            case DB_RESTORE -> DbRestore.procedure(invocation.dbRestoreOptions(workspace));
         };
     }
 

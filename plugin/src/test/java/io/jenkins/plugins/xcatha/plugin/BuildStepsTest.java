@@ -101,6 +101,19 @@ public class BuildStepsTest {
     }
 
     @Test
+    public void restoreBuilderSurvivesAConfigurationRoundTrip() throws Exception {
+        XcatDbRestoreBuilder before = new XcatDbRestoreBuilder();
+        before.setHost("mn1.cluster");
+        before.setCredentialsId("xcat-root");
+        before.setBackup("xcatdb-20261205T020926Z");
+        before.setSafetyBackup(false);
+        before.setRestoreOnStandby(true);
+        before.setRestoreTimeoutSeconds(3600);
+        before.setHostKeyVerification(SimulatedNodeKeys.knownHosts("/etc/ssh/ssh_known_hosts"));
+        r.assertEqualDataBoundBeans(before, roundTrip(before));
+    }
+
+    @Test
     public void standbyBuilderSurvivesAConfigurationRoundTrip() throws Exception {
         XcatStandbyPrepareBuilder before = new XcatStandbyPrepareBuilder("mn1", "mn2");
         before.setCredentialsId("xcat-root");
@@ -237,6 +250,13 @@ public class BuildStepsTest {
                         .getAnnotation(org.jenkinsci.Symbol.class)
                         .value()[0],
                 equalTo("xcatStandbyPrepareBuilder"));
+        assertThat(
+                r.jenkins
+                        .getDescriptorByType(XcatDbRestoreBuilder.DescriptorImpl.class)
+                        .getClass()
+                        .getAnnotation(org.jenkinsci.Symbol.class)
+                        .value()[0],
+                equalTo("xcatDbRestoreBuilder"));
     }
 
     private static List<String> values(ListBoxModel model) {

@@ -68,6 +68,23 @@ public class FreestyleBuildsTest {
     }
 
     @Test
+    public void restoreBuilderPutsTheLatestBackupBack() throws Exception {
+        XcatDbBackupBuilder backup = new XcatDbBackupBuilder();
+        backup.setHost(sim.primary().address());
+        r.buildAndAssertSuccess(jobOnTheAgent(backup));
+        String nodelist = "/var/lib/xcat-sim/db/nodelist.csv";
+        String before = sim.primary().readFile(nodelist);
+        sim.primary().writeFile(nodelist, before.lines().findFirst().orElseThrow() + "\n");
+
+        XcatDbRestoreBuilder restore = new XcatDbRestoreBuilder();
+        restore.setHost(sim.primary().address());
+        FreeStyleBuild b = r.buildAndAssertSuccess(jobOnTheAgent(restore));
+        assertReportArchived(b, "xcat-ha/db-restore");
+        assertThat(outcomeOf(testCases(b, "xcat-ha/db-restore/junit.xml"), "verify"), is("passed"));
+        assertThat(sim.primary().readFile(nodelist), is(before));
+    }
+
+    @Test
     public void backupBuilderBacksUpAndAFailedStepFailsTheBuild() throws Exception {
         XcatDbBackupBuilder backup = new XcatDbBackupBuilder();
         backup.setHost(sim.primary().address());

@@ -264,6 +264,37 @@ public class PipelineStepsTest {
     }
 
     @Test
+    public void dbRestoreBringsBackACollectedArchiveFromTheAgent() throws Exception {
+        String hosts = "host: '" + sim.primary().address() + "', credentialsId: 'xcat-root', hostKeyVerification: "
+                + hostKeys();
+        run("node('" + agent.getNodeName() + "') {\n  xcatDbBackup " + hosts + ", collect: true\n}", Result.SUCCESS);
+        String nodelist = "/var/lib/xcat-sim/db/nodelist.csv";
+        String before = sim.primary().readFile(nodelist);
+        sim.primary().writeFile(nodelist, before.lines().findFirst().orElseThrow() + "\n");
+
+        WorkflowJob p = r.jenkins.getItemByFullName("p", WorkflowJob.class);
+        p.setDefinition(new CpsFlowDefinition(
+                "node('" + agent.getNodeName() + "') {\n"
+                        + "  def archive = sh(script: 'f=$(ls xcat-ha/db-backup/*.tar.gz) && mv \"$f\" restore-me.tar.gz"
+                        + " && echo restore-me.tar.gz', returnStdout: true).trim()\n"
+                        + "  def r = xcatDbRestore " + hosts + ", archive: archive\n"
+                        + "  echo \"restore=${r.result} ${r.steps}\"\n"
+                        + "}",
+                true));
+        WorkflowRun b = r.buildAndAssertSuccess(p);
+        r.assertLogContains(
+                "restore=SUCCESS [preflight:OK, verify-backup:OK, safety-backup:CHANGED, stage:CHANGED,"
+                        + " restore:CHANGED, verify:OK, cleanup:CHANGED]",
+                b);
+        r.assertLogContains("restore that one with backup: 'xcatdb-", b);
+        assertReportArchived(b, "xcat-ha/db-restore");
+        assertThat(
+                stepIds(testCases(b, "xcat-ha/db-restore/junit.xml").keySet()),
+                contains("preflight", "verify-backup", "safety-backup", "stage", "restore", "verify", "cleanup"));
+        assertThat("the deleted nodes are back", sim.primary().readFile(nodelist), is(before));
+    }
+
+    @Test
     public void failedStepFailsTheBuildWithOneLineAndStillArchives() throws Exception {
         sim.primary().inject(Fault.tableFails("nodelist"));
         WorkflowRun b = run(

@@ -88,6 +88,9 @@ public class SnippetGeneratorTest {
                 snippetOfANewStep(p, "xcatDbBackup", Map.of("host", "mn1.cluster")),
                 equalTo("xcatDbBackup host: 'mn1.cluster', hostKeyVerification: knownHostsFile()"));
         assertThat(
+                snippetOfANewStep(p, "xcatDbRestore", Map.of("host", "mn1.cluster")),
+                equalTo("xcatDbRestore host: 'mn1.cluster', hostKeyVerification: knownHostsFile()"));
+        assertThat(
                 snippetOfANewStep(p, "xcatStandbyPrepare", Map.of("primary", "mn1", "standby", "mn2")),
                 equalTo("xcatStandbyPrepare hostKeyVerification: knownHostsFile(), primary: 'mn1', standby: 'mn2'"));
     }
@@ -124,6 +127,20 @@ public class SnippetGeneratorTest {
                 .getJavaScriptResult()
                 .toString();
         return generate(JSONObject.fromObject(form).getJSONObject("prototype").toString());
+    }
+
+    @Test
+    public void dbRestoreRoundTripsThroughItsSnippet() throws Exception {
+        XcatDbRestoreStep step = new XcatDbRestoreStep();
+        step.setHost("mn1.cluster");
+        step.setCredentialsId("xcat-root");
+        step.setArchive("backups/xcatdb-20261205T020926Z.tar.gz");
+        step.setSafetyBackup(false);
+        step.setRestoreOnStandby(true);
+        assertRoundTrip(
+                step,
+                "xcatDbRestore archive: 'backups/xcatdb-20261205T020926Z.tar.gz', credentialsId:"
+                        + " 'xcat-root', host: 'mn1.cluster', restoreOnStandby: true, safetyBackup: false");
     }
 
     /** The Groovy is what the generator prints, and binding its arguments gives back an equal step. */
