@@ -127,9 +127,20 @@ final class PreflightStep extends BackupStep {
             return Outcome.failed("xCAT is not installed on " + node.name() + ": " + NodeScripts.XCAT_BIN
                     + "lsxcatd not found (exit 127).");
         }
+        if (answer.combinedOutput().contains(DENIED)) {
+            return Outcome.failed("xcatd on " + node.name() + " denies every request (`lsxcatd -a` exit "
+                    + answer.exitCode() + ": " + DENIED + "). xcatd does this when it cannot open a table file (a"
+                    + " damaged or unreadable /etc/xcat/<table>.sqlite, or its database server's files): check the"
+                    + " table files and xcatd's log, then restart xcatd. A backup with "
+                    + options.vocabulary().enabled("useBypass") + " reads the files itself and names the table that"
+                    + " cannot be dumped.");
+        }
         return Outcome.failed("`lsxcatd -a` failed on " + node.name() + " (exit " + answer.exitCode() + "): "
                 + firstLines(answer.combinedOutput(), 4));
     }
+
+    /** What xcatd answers every client with when a table file cannot be opened (xcat-observed 2.4d). */
+    private static final String DENIED = "Error: Permission denied for request";
 
     private Optional<Outcome> takeLock(StepContext context, BackupRun run, List<String> said)
             throws ShellException, InterruptedException {

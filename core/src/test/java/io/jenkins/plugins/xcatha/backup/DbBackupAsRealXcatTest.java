@@ -108,4 +108,18 @@ public class DbBackupAsRealXcatTest {
 
         assertThat(run.toString(), run.report.result(), is(Result.SUCCESS));
     }
+
+    @Test
+    public void xcatdDenyingEveryRequestIsExplainedAndTheBypassNamesTheTableItCannotDump() {
+        sim.primary().inject(io.jenkins.plugins.xcatha.testkit.Fault.tableUnopenableDenying("hosts"));
+
+        BackupHarness.Run denied = backup();
+        assertThat(denied.toString(), denied.status(DbBackup.PREFLIGHT), is(Status.FAILED));
+        assertThat(denied.message(DbBackup.PREFLIGHT), allOf(containsString("denies every request"),
+                containsString("cannot open a table file"), containsString("useBypass: true")));
+
+        BackupHarness.Run bypass = backup(DbBackupOptions.builder().useBypass(true).build());
+        assertThat(bypass.toString(), bypass.status(DbBackup.VERIFY), is(Status.FAILED));
+        assertThat(bypass.message(DbBackup.VERIFY), containsString("0 bytes: hosts"));
+    }
 }

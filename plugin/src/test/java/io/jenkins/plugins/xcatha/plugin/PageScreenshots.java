@@ -63,6 +63,13 @@ public class PageScreenshots {
         FreeStyleProject backupJob = r.createFreeStyleProject("back-up-xcat");
         backupJob.getBuildersList().add(backup);
 
+        XcatDbRestoreBuilder restore = new XcatDbRestoreBuilder();
+        restore.setHost("mn1.cluster");
+        restore.setCredentialsId("xcat-root");
+        restore.setHostKeyVerification(SimulatedNodeKeys.knownHosts("/etc/ssh/ssh_known_hosts"));
+        restore.setBackup("xcatdb-20261205T020926Z");
+        r.createFreeStyleProject("restore-xcat").getBuildersList().add(restore);
+
         WorkflowJob ops = r.createProject(WorkflowJob.class, "cluster-ops");
         ops.setDefinition(new CpsFlowDefinition(
                 "node('mgmt-net') {\n"
@@ -71,6 +78,8 @@ public class PageScreenshots {
                         + "')\n"
                         + "  echo \"standby-prepare: ${r.result} ${r.steps}\"\n"
                         + "  xcatDbBackup host: '" + primary + "', credentialsId: 'xcat-root', collect: true,"
+                        + " hostKeyVerification: knownHostsFile(path: '" + knownHosts + "')\n"
+                        + "  xcatDbRestore host: '" + primary + "', credentialsId: 'xcat-root',"
                         + " hostKeyVerification: knownHostsFile(path: '" + knownHosts + "')\n"
                         + "}",
                 true));
