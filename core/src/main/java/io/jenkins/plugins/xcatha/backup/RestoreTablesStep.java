@@ -79,23 +79,75 @@ final class RestoreTablesStep extends RestoreStepBase {
         }
         String how = run.bypass ? "with XCATBYPASS=1 (xcatd is stopped)" : "through xcatd";
         if (!result.succeeded()) {
-            return Outcome.failed("restorexCATdb failed on " + node.name() + " (exit " + result.exitCode() + "): "
-                    + firstLines(result.combinedOutput(), 3) + ". " + undo(run));
+            return rolledBack(context, run, "restorexCATdb failed on " + node.name() + " (exit " + result.exitCode()
+                    + "): " + firstLines(result.combinedOutput(), 3) + ".");
         }
         Map<String, String> failed = errors.failedTables();
         if (!failed.isEmpty()) {
             List<String> named = new ArrayList<>();
             failed.forEach((table, why) -> named.add(table + " (" + abbreviate(why) + ")"));
-            return Outcome.failed("restorexCATdb " + how + " said \"Restore of Database Complete.\" and exited 0, but "
-                    + failed.size() + " of " + run.tables.size() + " tables failed: " + String.join(", ", named.subList(
-                    0, Math.min(10, named.size()))) + (named.size() > 10 ? ", ..." : "") + ". The database is partly"
-                    + " restored. " + undo(run));
+            return rolledBack(context, run, "restorexCATdb " + how + " said \"Restore of Database Complete.\" and"
+                    + " exited 0, but " + failed.size() + " of " + run.tables.size() + " tables failed: "
+                    + String.join(", ", named.subList(0, Math.min(10, named.size())))
+                    + (named.size() > 10 ? ", ..." : "") + ".");
         }
         if (!result.stdout().contains("Restore of Database Complete.")) {
-            return Outcome.failed("restorexCATdb ended without \"Restore of Database Complete.\" on " + node.name()
-                    + ": " + firstLines(result.combinedOutput(), 3) + ". " + undo(run));
+            return rolledBack(context, run, "restorexCATdb ended without \"Restore of Database Complete.\" on "
+                    + node.name() + ": " + firstLines(result.combinedOutput(), 3) + ".");
         }
         return Outcome.changed("restored the " + run.tables.size() + " tables of " + run.backupName + " " + how);
+    }
+
+    /**
+     * After a restore that failed halfway, puts the safety backup back the same way (its table files only, from a
+     * staging directory of their own), so that the database is as it was before rather than half restored.
+     */
+    private Outcome rolledBack(StepContext context, RestoreRun run, String what)
+            throws ShellException, InterruptedException {
+        if (run.safetyBackupName == null) {
+            return Outcome.failed(what + " The database is partly restored. " + undo(run));
+        }
+        context.progress().message("rolling back to the safety backup " + run.safetyBackupName);
+        Node node = context.primary();
+        String source = run.root() + "/" + run.safetyBackupName;
+        CommandResult files = context.run(node, Command.of("cat", "--", source + ".sha256")
+                .withTimeout(Duration.ofMinutes(1)));
+        List<String> args = new ArrayList<>(List.of(run.root(), source));
+        try {
+            args.addAll(Sha256Manifest.parse(files.stdout()).digests().keySet());
+        } catch (IllegalArgumentException e) {
+            return Outcome.failed(what + " Rolling back failed: the manifest of " + run.safetyBackupName
+                    + " cannot be read (" + e.getMessage() + "). The database is partly restored. " + undo(run));
+        }
+        CommandResult staged = context.run(node, NodeScripts.script(RestoreScripts.STAGE, args)
+                .withTimeout(Duration.ofMinutes(10)));
+        String directory = staged.stdout().lines().findFirst().orElse("").strip();
+        if (directory.startsWith(run.root() + "/" + RestoreScripts.STAGING_PREFIX)) {
+            run.madeDirectories.add(directory);
+        }
+        if (!staged.succeeded()) {
+            return Outcome.failed(what + " Rolling back failed: the safety backup could not be staged (exit "
+                    + staged.exitCode() + "). The database is partly restored. " + undo(run));
+        }
+        RestoreErrors errors = new RestoreErrors();
+        CommandResult back = context.run(node, run.xcat(Command.of(NodeScripts.XCAT_SBIN + "restorexCATdb", "-p",
+                directory), Duration.ofSeconds(options.restoreTimeoutSeconds()))
+                .withLineListener((stream, line) -> {
+                    if (stream == OutputLineListener.Stream.STDERR) {
+                        errors.accept(line);
+                    }
+                }));
+        if (!back.succeeded() || !back.stdout().contains("Restore of Database Complete.")) {
+            return Outcome.failed(what + " Rolling back to " + run.safetyBackupName + " failed too (exit "
+                    + back.exitCode() + "). The database is partly restored. " + undo(run));
+        }
+        if (!errors.failedTables().isEmpty()) {
+            return Outcome.failed(what + " Rolled back to the safety backup " + run.safetyBackupName + ", except "
+                    + String.join(", ", errors.failedTables().keySet()) + ", which could not be written either and"
+                    + " kept what it had. Nothing else changed.");
+        }
+        return Outcome.failed(what + " Rolled back: the safety backup " + run.safetyBackupName + " was restored, so"
+                + " the database is as it was before.");
     }
 
     static TableContents tablesNow(StepContext context, RestoreRun run) throws ShellException, InterruptedException {

@@ -192,9 +192,10 @@ public class DbRestoreTest {
     }
 
     @Test
-    public void aTableThatFailsToRestoreIsNamedAlthoughRestorexCATdbExitsZero() {
+    public void aTableThatFailsToRestoreIsNamedAndTheRestRolledBackToTheSafetyBackup() {
         backup(DbBackupOptions.builder().build());
         damage();
+        Map<String, String> damaged = tables(node());
         node().inject(Fault.restoreFails("nodelist"));
 
         BackupHarness.Run run = restore(DbRestoreOptions.builder().build());
@@ -203,9 +204,10 @@ public class DbRestoreTest {
         String safety = run.facts.get(DbRestore.SAFETY_BACKUP_NAME).orElseThrow();
         assertThat(run.message(DbRestore.RESTORE), allOf(containsString("exited 0, but 1 of 71 tables failed: nodelist"
                 + " (DBD::SQLite::st execute failed: UNIQUE constraint failed: nodelist.node"),
-                containsString("restore it with backup: '" + safety + "'")));
+                containsString("Rolled back to the safety backup " + safety + ", except nodelist")));
+        assertThat("the database is as it was before the restore", tables(node()), equalTo(damaged));
         assertThat(run.status(DbRestore.VERIFY), is(SKIPPED));
-        assertThat("the staging directory is removed after the failure", restoreLeftovers(), empty());
+        assertThat("both staging directories are removed after the failure", restoreLeftovers(), empty());
     }
 
     @Test
