@@ -87,7 +87,8 @@ public final class InvocationRunner {
             log.print(new SummaryWriter().footer(report));
             log.println("Artifacts: " + folder);
             log.flush();
-            return RunOutcome.of(report, invocation.failOnWarning(), invocation.reportOnly(), folder, artifacts);
+            return RunOutcome.of(report, invocation.failOnWarning(), invocation.reportOnly(), folder, artifacts,
+                    backupNames(invocation, facts));
         } finally {
             if (credentials != null) {
                 credentials.destroy();
@@ -103,6 +104,19 @@ public final class InvocationRunner {
             case DB_BACKUP -> DbBackup.procedure(invocation.dbBackupOptions(directory));
             case DB_RESTORE -> DbRestore.procedure(invocation.dbRestoreOptions(workspace));
         };
+    }
+
+    /** The backups the run named, as the Pipeline step returns them. */
+    private static Map<String, String> backupNames(Invocation invocation, Facts facts) {
+        Map<String, String> names = new LinkedHashMap<>();
+        if (invocation.procedure() == Invocation.Procedure.DB_RESTORE) {
+            facts.get(DbRestore.RESTORED_BACKUP).ifPresent(name -> names.put("restoredBackup", name));
+            facts.get(DbRestore.SAFETY_BACKUP_NAME).ifPresent(name -> names.put("safetyBackup", name));
+        } else {
+            facts.get(DbBackup.BACKUP_PATH).flatMap(path -> facts.get(DbBackup.BACKUP_NAME))
+                    .ifPresent(name -> names.put("backup", name));
+        }
+        return names;
     }
 
     /** The folder must stay inside the workspace: it is created and written to. */

@@ -36,8 +36,14 @@ public final class RunOutcome implements Serializable {
      */
     public static RunOutcome of(ProcedureReport report, boolean failOnWarning, boolean reportOnly,
                                 String artifactFolder, Map<String, String> artifacts) {
+        return of(report, failOnWarning, reportOnly, artifactFolder, artifacts, Map.of());
+    }
+
+    /** @param names backups the run named, for the returned map ({@link StepReturnValue}) */
+    public static RunOutcome of(ProcedureReport report, boolean failOnWarning, boolean reportOnly,
+                                String artifactFolder, Map<String, String> artifacts, Map<String, String> names) {
         return new RunOutcome(report, BuildVerdict.of(report, failOnWarning, reportOnly),
-                StepReturnValue.of(report, artifactFolder), artifacts);
+                StepReturnValue.of(report, artifactFolder, names), artifacts);
     }
 
     /** SUCCESS, UNSTABLE or FAILURE, whatever reportOnly says. */

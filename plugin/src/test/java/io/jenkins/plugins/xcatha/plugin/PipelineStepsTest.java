@@ -212,6 +212,7 @@ public class PipelineStepsTest {
                         + "  def first = xcatDbBackup host: '" + sim.primary().address()
                         + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys() + "\n"
                         + "  echo \"first=${first.result} ${first.procedure} ${first.mode} ${first.steps}\"\n"
+                        + "  echo \"took=${first.backup}\"\n"
                         + "  def r = xcatDbBackup host: '" + sim.primary().address()
                         + "', credentialsId: 'xcat-root', hostKeyVerification: " + hostKeys() + "\n"
                         + "  echo \"second=${r.artifacts}\"\n"
@@ -222,6 +223,7 @@ public class PipelineStepsTest {
                         + " collect:SKIPPED, retention:OK]",
                 b);
         r.assertLogContains("second=xcat-ha/db-backup-2", b);
+        r.assertLogContains("took=xcatdb-", b);
         assertReportArchived(b, "xcat-ha/db-backup");
         assertReportArchived(b, "xcat-ha/db-backup-2");
         assertThat(
@@ -279,6 +281,7 @@ public class PipelineStepsTest {
                         + " && echo restore-me.tar.gz', returnStdout: true).trim()\n"
                         + "  def r = xcatDbRestore " + hosts + ", archive: archive\n"
                         + "  echo \"restore=${r.result} ${r.steps}\"\n"
+                        + "  echo \"restored=${r.restoredBackup} undo=${r.safetyBackup}\"\n"
                         + "}",
                 true));
         WorkflowRun b = r.buildAndAssertSuccess(p);
@@ -287,6 +290,8 @@ public class PipelineStepsTest {
                         + " restore:CHANGED, verify:OK, cleanup:CHANGED]",
                 b);
         r.assertLogContains("restore that one with backup: 'xcatdb-", b);
+        r.assertLogContains("restored=xcatdb-", b);
+        r.assertLogContains("undo=xcatdb-", b);
         assertReportArchived(b, "xcat-ha/db-restore");
         assertThat(
                 stepIds(testCases(b, "xcat-ha/db-restore/junit.xml").keySet()),
