@@ -26,13 +26,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", sortOptions = false, mixinStandardHelpOptions = true,
-        header = "The offline main job: both procedures against a simulated pair, in under a minute.",
+        header = "The offline main job: the procedures against a simulated pair, in under a minute.",
                 versionProvider = Version.class,
         description = {
             "The whole product on one machine, offline: starts a simulated xCAT primary and standby, runs"
                     + " standby-prepare in check mode, then for real, then again to show that nothing changes the"
-                    + " second time, then db-backup (collecting the backup), prints each result and where the"
-                    + " artifacts are, and tears the nodes down.",
+                    + " second time, then db-backup (collecting the backup); deletes three nodes from nodelist as a"
+                    + " mistake would, then db-restore in check mode and for real from the collected archive; prints"
+                    + " each result and where the artifacts are, and tears the nodes down.",
             "",
             "Needs root, OpenSSH (server and client) and util-linux; takes well under a minute.",
             ""},

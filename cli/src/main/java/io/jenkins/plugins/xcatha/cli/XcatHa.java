@@ -54,7 +54,7 @@ public final class XcatHa implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: standby-prepare, db-backup, simulate or demo");
+                "a command is required: standby-prepare, db-backup, db-restore, simulate or demo");
     }
 
     private static int badUsage(CommandLine.ParameterException e, String[] args) {
