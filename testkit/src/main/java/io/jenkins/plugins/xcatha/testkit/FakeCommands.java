@@ -59,6 +59,8 @@ final class FakeCommands {
             new Fake("inittab", List.of("/usr/sbin/chitab", "/usr/sbin/lsitab", "/usr/sbin/rmitab", "/usr/sbin/mkitab"), AIX),
             new Fake("oslevel", List.of("/usr/bin/oslevel"), AIX),
             new Fake("uname", List.of("/usr/bin/uname"), AIX),
+            new Fake("ping", List.of("/usr/bin/ping", "/usr/sbin/ping"), ALL),
+            new Fake("arping", List.of("/usr/sbin/arping", "/usr/bin/arping"), LINUX),
             new Fake("chnwm", List.of("/usr/bin/chnwm"), s -> s.flavour().isAix() && s.hpc().contains(HpcDaemon.CNM)),
             new Fake("gpfs", List.of("/usr/lpp/mmfs/bin/mmgetstate", "/usr/lpp/mmfs/bin/mmshutdown", "/usr/lpp/mmfs/bin/mmstartup",
                     "/usr/lpp/mmfs/bin/mmchconfig", "/usr/lpp/mmfs/bin/mmlsconfig"), s -> s.hpc().contains(HpcDaemon.GPFS)),

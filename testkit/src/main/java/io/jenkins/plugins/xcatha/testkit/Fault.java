@@ -16,6 +16,8 @@ public final class Fault {
         COMMAND_FAILS("command-fails"),
         COMMAND_HANGS("command-hangs"),
         NETWORK_DROP("network-drop"),
+        PRIMARY_UNREACHABLE("primary-unreachable"),
+        VIP_IN_USE("vip-in-use"),
         CRASH("crash"),
         CLOCK_SKEW("clock-skew"),
         CLOCK_UNSYNCHRONISED("clock-unsynchronised"),
@@ -70,6 +72,15 @@ public final class Fault {
 
     /** Every sshd of the node stops (SIGSTOP): TCP stays open, the peer goes silent. */
     public static Fault networkDrop() { return of(Kind.NETWORK_DROP); }
+
+    /**
+     * The node's network is cut while its services go on running (xcatd, the database, the virtual IP): it
+     * answers neither SSH nor ping, from the others' side exactly as a node that is down.
+     */
+    public static Fault primaryUnreachable() { return of(Kind.PRIMARY_UNREACHABLE); }
+
+    /** Something that is none of the cluster's nodes answers on the virtual IP (a stray alias, another host). */
+    public static Fault vipInUse() { return of(Kind.VIP_IN_USE); }
 
     /** Every sshd of the node is killed; files stay readable through the testkit. */
     public static Fault crash() { return of(Kind.CRASH); }
@@ -164,6 +175,8 @@ public final class Fault {
             }
             case "command-hangs": return commandHangs(need(name, arg));
             case "network-drop": return networkDrop();
+            case "primary-unreachable": return primaryUnreachable();
+            case "vip-in-use": return vipInUse();
             case "crash": return crash();
             case "clock-skew": return clockSkew(Long.parseLong(need(name, arg)));
             case "clock-unsynchronised": case "clock-unsynchronized": return clockUnsynchronised();

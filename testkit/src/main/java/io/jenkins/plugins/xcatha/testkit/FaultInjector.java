@@ -21,7 +21,8 @@ final class FaultInjector {
                 flag(node, "fail." + f.argument(), f.exitCode() + "\n" + msg);
                 break;
             case COMMAND_HANGS: flag(node, "hang." + f.argument(), ""); break;
-            case NETWORK_DROP: node.dropNetwork(); break;
+            case NETWORK_DROP: case PRIMARY_UNREACHABLE: node.dropNetwork(); break;
+            case VIP_IN_USE: node.replaceClusterFile("vip-in-use", virtualIp(node) + "\n"); break;
             case CRASH: node.crash(); break;
             case CLOCK_SKEW: flag(node, "clock-skew", f.argument()); break;
             case CLOCK_UNSYNCHRONISED: flag(node, "clock-unsynchronised", ""); break;
@@ -32,7 +33,7 @@ final class FaultInjector {
                 break;
             }
             case CARRIES_VIRTUAL_IP:
-                node.replaceState("vip", virtualIp(node) + "\n");
+                node.holdVirtualIp(virtualIp(node));
                 break;
             case DB_ENGINE: {
                 DbEngine e = DbEngine.parse(f.argument());

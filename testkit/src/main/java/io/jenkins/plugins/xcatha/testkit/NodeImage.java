@@ -334,6 +334,11 @@ final class NodeImage {
         }
         Files.writeString(state.resolve("mounts"), mounts.toString());
         Files.writeString(state.resolve("vip"), spec.active() ? virtualIp + "\n" : "");
+        // the cluster's shared view of the network: this node's address, and the virtual IP while it holds it
+        Path cluster = nodeDir.getParent().resolve("cluster");
+        for (String d : List.of("addresses", "vip", "cut")) Files.createDirectories(cluster.resolve(d));
+        Files.writeString(cluster.resolve("addresses").resolve(spec.hostname()), address + "\n");
+        if (spec.active()) Files.writeString(cluster.resolve("vip").resolve(spec.hostname()), virtualIp + "\n");
         XcatDatabase.write(state.resolve("db"), spec, virtualIp, DOMAIN, List.of());
         if (spec.dumpDelayMillis() > 0) Files.writeString(state.resolve("faults").resolve("dump-delay"), Long.toString(spec.dumpDelayMillis()));
         if (spec.realDurations()) Files.writeString(state.resolve("durations"), REAL_DURATIONS);

@@ -285,12 +285,18 @@ public final class SimulatedNode {
         if (crashed) throw new IllegalStateException("node " + role() + " has crashed");
         NodeProcesses.signal("STOP", sshdProcesses());
         networkDropped = true;
+        writeQuietly(clusterFile("cut/" + hostname()), "");
     }
 
     /** SIGCONTs them again. */
     public synchronized void restoreNetwork() {
         NodeProcesses.signal("CONT", sshdProcesses());
         networkDropped = false;
+        try {
+            Files.deleteIfExists(clusterFile("cut/" + hostname()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public boolean networkDropped() { return networkDropped; }
@@ -378,11 +384,31 @@ public final class SimulatedNode {
 
     /** Replaces a state file's content and remembers the old one. */
     void replaceState(String name, String content) {
-        Path p = image.state.resolve(name);
+        replaceUndoably(image.state.resolve(name), content);
+    }
+
+    /** A file every node of the cluster sees (/var/lib/xcat-sim-cluster inside the nodes). */
+    Path clusterFile(String name) {
+        return image.nodeDir.getParent().resolve("cluster").resolve(name);
+    }
+
+    /** Replaces (null: removes) a file of the cluster's shared state, and remembers the old one. */
+    void replaceClusterFile(String name, String content) {
+        replaceUndoably(clusterFile(name), content);
+    }
+
+    /** This node holds the cluster's virtual IP from now on, as `ip addr add` would have made it. */
+    void holdVirtualIp(String address) {
+        replaceState("vip", address + "\n");
+        replaceClusterFile("vip/" + hostname(), address + "\n");
+    }
+
+    private void replaceUndoably(Path p, String content) {
         try {
             String before = Files.exists(p) ? Files.readString(p) : null;
             Files.createDirectories(p.getParent());
-            Files.writeString(p, content);
+            if (content == null) Files.deleteIfExists(p);
+            else Files.writeString(p, content);
             onClear(() -> {
                 try {
                     if (before == null) Files.deleteIfExists(p);
@@ -391,6 +417,15 @@ public final class SimulatedNode {
                     throw new UncheckedIOException(e);
                 }
             });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeQuietly(Path p, String content) {
+        try {
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

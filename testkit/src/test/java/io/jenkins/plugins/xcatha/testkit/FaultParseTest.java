@@ -9,7 +9,7 @@ public class FaultParseTest {
     @Test
     public void everyFaultNameReadsBackToTheSameFault() {
         Fault[] all = {
-            Fault.commandFails("lsxcatd", 2, "boom"), Fault.commandHangs("dumpxCATdb"), Fault.networkDrop(), Fault.crash(),
+            Fault.commandFails("lsxcatd", 2, "boom"), Fault.commandHangs("dumpxCATdb"), Fault.networkDrop(), Fault.primaryUnreachable(), Fault.vipInUse(), Fault.crash(),
             Fault.clockSkew(-30), Fault.clockUnsynchronised(), Fault.sharedDataMounted("/install"), Fault.carriesVirtualIp(),
             Fault.dbEngine(DbEngine.DB2), Fault.toolMissing("chronyc"), Fault.xcatdCannotStart(), Fault.diskFull(5),
             Fault.tableCorrupt("postscripts"), Fault.tableUnopenable("hosts"), Fault.tableUnopenableDenying("hosts"), Fault.tableFails("nodelist"), Fault.restoreFails("hosts"),

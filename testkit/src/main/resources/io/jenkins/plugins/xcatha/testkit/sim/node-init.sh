@@ -29,6 +29,10 @@ mount -t tmpfs -o mode=1777 tmpfs "$root/tmp"
 # Node state (services, faults, audit log, database tables) is a plain host directory,
 # so the test JVM can read and change it without entering the namespace.
 mount --bind "$node_dir/state" "$root/var/lib/xcat-sim"
+# What the nodes of one simulated cluster share, as a network and shared disks are shared: who holds the
+# virtual IP, which node's network is cut. Every node sees the same directory.
+mkdir -p "$root/var/lib/xcat-sim-cluster"
+mount --bind "$(dirname "$node_dir")/cluster" "$root/var/lib/xcat-sim-cluster"
 
 hostname "$node_hostname"
 

@@ -10,7 +10,13 @@
 #   db/<table>.csv        the xCAT database, one CSV per table, in tabdump format
 #   mounts                simulated mount table lines: "<device> <dir> <fstype>"
 #   vip                   the cluster virtual IP when this node carries it
+# What every node of the cluster sees alike lives in $SIM_CLUSTER:
+#   addresses/<hostname>  each node's own address
+#   vip/<hostname>        the virtual IP, while that node holds it
+#   cut/<hostname>        that node's network is cut: nothing it holds answers
+#   vip-in-use            an address something outside the nodes answers on
 SIM_STATE=/var/lib/xcat-sim
+SIM_CLUSTER=/var/lib/xcat-sim-cluster
 SIM_HOME=/opt/xcat-sim
 # shellcheck disable=SC1091
 . "$SIM_STATE/node.env"
@@ -124,6 +130,36 @@ sim_xcatd_start_error() {
 
 # Service name as given on a command line, without a ".service" suffix.
 sim_unit() { local u=$1; printf '%s' "${u%.service}"; }
+
+# ---- the network the nodes share ----------------------------------------------------------
+
+# Records whether this node holds the virtual IP ($1: the address, or empty when it gives it up).
+sim_hold_vip() {
+    if [ -n "$1" ]; then
+        echo "$1" > "$SIM_STATE/vip"
+        echo "$1" > "$SIM_CLUSTER/vip/$NODE_HOSTNAME"
+    else
+        : > "$SIM_STATE/vip"
+        rm -f "$SIM_CLUSTER/vip/$NODE_HOSTNAME"
+    fi
+}
+
+# True when something answers on address $1 as seen from this node: the node itself, another node whose
+# network is not cut (its own address or the virtual IP it holds), or something else on the network.
+sim_answers() {
+    local a=$1 f holder
+    case "$a" in 127.0.0.1|localhost|"$NODE_ADDRESS") return 0 ;; esac
+    [ "$(tr -d ' \n' < "$SIM_STATE/vip" 2>/dev/null)" = "$a" ] && return 0
+    grep -qx -- "$a" "$SIM_CLUSTER/vip-in-use" 2>/dev/null && return 0
+    for f in "$SIM_CLUSTER"/addresses/* "$SIM_CLUSTER"/vip/*; do
+        [ -f "$f" ] || continue
+        holder=${f##*/}
+        [ "$holder" = "$NODE_HOSTNAME" ] && continue
+        [ -e "$SIM_CLUSTER/cut/$holder" ] && continue
+        grep -qx -- "$a" "$f" && return 0
+    done
+    return 1
+}
 
 # ---- time ----------------------------------------------------------------------------
 
