@@ -157,7 +157,7 @@ final class DemoCommand implements Callable<Integer> {
 
     /** What an administrator's slip does to the primary's database: rows of nodelist gone (as rmdef would). */
     private static void deleteNodes(SimulatedCluster cluster) {
-        String table = "/var/lib/xcat-sim/db/nodelist.csv";
+        String table = cluster.primary().tableFile("nodelist");
         List<String> lines = cluster.primary().readFile(table).lines().toList();
         cluster.primary().writeFile(table, lines.get(0) + "\n" + (lines.size() > 1 ? lines.get(1) + "\n" : ""));
     }

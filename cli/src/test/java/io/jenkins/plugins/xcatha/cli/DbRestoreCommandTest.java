@@ -39,7 +39,7 @@ public class DbRestoreCommandTest {
     }
 
     private void deleteNodes() {
-        String path = "/var/lib/xcat-sim/db/nodelist.csv";
+        String path = sim.primary().tableFile("nodelist");
         List<String> lines = sim.primary().readFile(path).lines().toList();
         sim.primary().writeFile(path, lines.get(0) + "\n");
     }

@@ -15,10 +15,10 @@ final class TableRows {
 
     /** Deletes all but the first {@code rows} rows of the table, as deleting definitions on purpose does. */
     static void keep(SimulatedNode node, String table, int rows) {
-        String csv = node.readFile("/var/lib/xcat-sim/db/" + table + ".csv");
+        String csv = node.readFile(node.tableFile(table));
         List<String> lines = csv.lines().toList();
         StringBuilder kept = new StringBuilder(lines.get(0)).append('\n');
         lines.stream().skip(1).limit(rows).forEach(l -> kept.append(l).append('\n'));
-        node.writeFile("/var/lib/xcat-sim/db/" + table + ".csv", kept.toString());
+        node.writeFile(node.tableFile(table), kept.toString());
     }
 }

@@ -72,7 +72,7 @@ public class FreestyleBuildsTest {
         XcatDbBackupBuilder backup = new XcatDbBackupBuilder();
         backup.setHost(sim.primary().address());
         r.buildAndAssertSuccess(jobOnTheAgent(backup));
-        String nodelist = "/var/lib/xcat-sim/db/nodelist.csv";
+        String nodelist = sim.primary().tableFile("nodelist");
         String before = sim.primary().readFile(nodelist);
         sim.primary().writeFile(nodelist, before.lines().findFirst().orElseThrow() + "\n");
 

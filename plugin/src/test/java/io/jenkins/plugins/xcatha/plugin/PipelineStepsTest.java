@@ -244,7 +244,7 @@ public class PipelineStepsTest {
         String backup = "xcatDbBackup host: '" + sim.primary().address() + "', credentialsId: 'xcat-root',"
                 + " hostKeyVerification: " + hostKeys();
         run("node('" + agent.getNodeName() + "') {\n  " + backup + "\n}", Result.SUCCESS);
-        String nodelist = "/var/lib/xcat-sim/db/nodelist.csv";
+        String nodelist = sim.primary().tableFile("nodelist");
         String[] lines = sim.primary().readFile(nodelist).split("\n");
         sim.primary().writeFile(nodelist, lines[0] + "\n" + lines[1] + "\n");
 
@@ -270,7 +270,7 @@ public class PipelineStepsTest {
         String hosts = "host: '" + sim.primary().address() + "', credentialsId: 'xcat-root', hostKeyVerification: "
                 + hostKeys();
         run("node('" + agent.getNodeName() + "') {\n  xcatDbBackup " + hosts + ", collect: true\n}", Result.SUCCESS);
-        String nodelist = "/var/lib/xcat-sim/db/nodelist.csv";
+        String nodelist = sim.primary().tableFile("nodelist");
         String before = sim.primary().readFile(nodelist);
         sim.primary().writeFile(nodelist, before.lines().findFirst().orElseThrow() + "\n");
 

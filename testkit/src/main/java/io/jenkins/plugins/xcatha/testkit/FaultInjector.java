@@ -58,10 +58,10 @@ final class FaultInjector {
                 if (Files.exists(running)) {
                     String pid = SimulatedNode.read(running);
                     delete(running);
-                    if ("xcatd".equals(f.argument())) XcatDatabase.notification(node.stateFile("db"), false);
+                    if ("xcatd".equals(f.argument())) XcatDatabase.notification(node.databaseDir(), false);
                     node.onClear(() -> {
                         write(running, pid);
-                        if ("xcatd".equals(f.argument())) XcatDatabase.notification(node.stateFile("db"), true);
+                        if ("xcatd".equals(f.argument())) XcatDatabase.notification(node.databaseDir(), true);
                     });
                 }
                 break;

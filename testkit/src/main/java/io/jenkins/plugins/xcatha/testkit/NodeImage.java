@@ -340,6 +340,9 @@ final class NodeImage {
         Files.writeString(cluster.resolve("addresses").resolve(spec.hostname()), address + "\n");
         if (spec.active()) Files.writeString(cluster.resolve("vip").resolve(spec.hostname()), virtualIp + "\n");
         XcatDatabase.write(state.resolve("db"), spec, virtualIp, DOMAIN, List.of());
+        // The active node's database is the one on the shared disk, which moves with the shared data.
+        Path shared = cluster.resolve("shared-db");
+        if (spec.active() && !Files.exists(shared)) XcatDatabase.write(shared, spec, virtualIp, DOMAIN, List.of());
         if (spec.dumpDelayMillis() > 0) Files.writeString(state.resolve("faults").resolve("dump-delay"), Long.toString(spec.dumpDelayMillis()));
         if (spec.realDurations()) Files.writeString(state.resolve("durations"), REAL_DURATIONS);
     }

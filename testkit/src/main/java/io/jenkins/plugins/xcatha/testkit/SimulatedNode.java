@@ -387,6 +387,20 @@ public final class SimulatedNode {
         replaceUndoably(image.state.resolve(name), content);
     }
 
+    /**
+     * Where this node's xCAT database is on the host: the shared disk's while /etc/xcat is mounted on the node
+     * (the active node), else its own local one.
+     */
+    Path databaseDir() {
+        return mountedDirs().contains("/etc/xcat") ? clusterFile("shared-db") : image.state.resolve("db");
+    }
+
+    /** The file of {@code table} in the database this node uses, as a path inside the node. */
+    public String tableFile(String table) {
+        return (mountedDirs().contains("/etc/xcat") ? "/var/lib/xcat-sim-cluster/shared-db/" : "/var/lib/xcat-sim/db/")
+                + table + ".csv";
+    }
+
     /** A file every node of the cluster sees (/var/lib/xcat-sim-cluster inside the nodes). */
     Path clusterFile(String name) {
         return image.nodeDir.getParent().resolve("cluster").resolve(name);

@@ -15,6 +15,7 @@
 #   vip/<hostname>        the virtual IP, while that node holds it
 #   cut/<hostname>        that node's network is cut: nothing it holds answers
 #   vip-in-use            an address something outside the nodes answers on
+#   shared-db/            the xCAT database on the shared disk: the one a node uses while /etc/xcat is mounted
 SIM_STATE=/var/lib/xcat-sim
 SIM_CLUSTER=/var/lib/xcat-sim-cluster
 SIM_HOME=/opt/xcat-sim
@@ -80,7 +81,8 @@ sim_svc_set_running() {
 # it stops (xcat-observed, second observation): the table has one row exactly while xcatd runs.
 SIM_NOTIFICATION_ROW='"montbhandler.pm","monsetting","a,u,d",,'
 sim_xcatd_notification() {
-    local table=$SIM_STATE/db/notification.csv
+    local table
+    table=$(sim_db_dir)/notification.csv
     [ -f "$table" ] || return 0
     grep -v -F "$SIM_NOTIFICATION_ROW" "$table" > "$table.new"
     [ "$1" = yes ] && printf '%s\n' "$SIM_NOTIFICATION_ROW" >> "$table.new"
@@ -130,6 +132,16 @@ sim_xcatd_start_error() {
 
 # Service name as given on a command line, without a ".service" suffix.
 sim_unit() { local u=$1; printf '%s' "${u%.service}"; }
+
+# The database this node's xCAT uses: the shared disk's while /etc/xcat is mounted (the active management
+# node; it moves to whichever node mounts the shared data), else the node's own local one.
+sim_db_dir() {
+    if awk '$2 == "/etc/xcat" { f = 1 } END { exit !f }' "$SIM_STATE/mounts" 2>/dev/null; then
+        echo "$SIM_CLUSTER/shared-db"
+    else
+        echo "$SIM_STATE/db"
+    fi
+}
 
 # ---- the network the nodes share ----------------------------------------------------------
 

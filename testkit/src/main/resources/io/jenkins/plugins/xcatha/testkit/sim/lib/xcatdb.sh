@@ -1,6 +1,6 @@
 # The simulated xCAT database: one tabdump-format CSV per table in $SIM_STATE/db.
 # Sourced after common.sh.
-SIM_DB=$SIM_STATE/db
+SIM_DB=$(sim_db_dir)
 SIM_CSVTOOL="/usr/bin/perl $SIM_HOME/lib/csvtool.pl"
 
 # All tables, in the order `tabdump` lists them.
