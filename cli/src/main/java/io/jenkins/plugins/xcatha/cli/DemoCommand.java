@@ -157,9 +157,7 @@ final class DemoCommand implements Callable<Integer> {
 
     /** What an administrator's slip does to the primary's database: rows of nodelist gone (as rmdef would). */
     private static void deleteNodes(SimulatedCluster cluster) {
-        String table = cluster.primary().tableFile("nodelist");
-        List<String> lines = cluster.primary().readFile(table).lines().toList();
-        cluster.primary().writeFile(table, lines.get(0) + "\n" + (lines.size() > 1 ? lines.get(1) + "\n" : ""));
+        cluster.primary().keepRows("nodelist", 1);
     }
 
     private static List<String> args(String command, List<String> hosts, List<String> common, String... extra) {

@@ -33,11 +33,7 @@ public class BackupMessagesCommandsTest {
     }
 
     private void keepRows(String table, int rows) {
-        String path = sim.primary().tableFile(table);
-        List<String> lines = sim.primary().readFile(path).lines().toList();
-        StringBuilder kept = new StringBuilder(lines.get(0)).append('\n');
-        lines.stream().skip(1).limit(rows).forEach(l -> kept.append(l).append('\n'));
-        sim.primary().writeFile(path, kept.toString());
+        sim.primary().keepRows(table, rows);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.xcatha.backup;
 
 import io.jenkins.plugins.xcatha.testkit.SimulatedNode;
-import java.util.List;
 
 /** Rows of a simulated node's xCAT table, read and cut the way an administrator would (tabdump, chtab -d). */
 final class TableRows {
@@ -15,10 +14,6 @@ final class TableRows {
 
     /** Deletes all but the first {@code rows} rows of the table, as deleting definitions on purpose does. */
     static void keep(SimulatedNode node, String table, int rows) {
-        String csv = node.readFile(node.tableFile(table));
-        List<String> lines = csv.lines().toList();
-        StringBuilder kept = new StringBuilder(lines.get(0)).append('\n');
-        lines.stream().skip(1).limit(rows).forEach(l -> kept.append(l).append('\n'));
-        node.writeFile(node.tableFile(table), kept.toString());
+        node.keepRows(table, rows);
     }
 }

@@ -244,9 +244,7 @@ public class PipelineStepsTest {
         String backup = "xcatDbBackup host: '" + sim.primary().address() + "', credentialsId: 'xcat-root',"
                 + " hostKeyVerification: " + hostKeys();
         run("node('" + agent.getNodeName() + "') {\n  " + backup + "\n}", Result.SUCCESS);
-        String nodelist = sim.primary().tableFile("nodelist");
-        String[] lines = sim.primary().readFile(nodelist).split("\n");
-        sim.primary().writeFile(nodelist, lines[0] + "\n" + lines[1] + "\n");
+        sim.primary().keepRows("nodelist", 1);
 
         WorkflowJob p = r.jenkins.getItemByFullName("p", WorkflowJob.class);
         p.setDefinition(new CpsFlowDefinition(
@@ -272,7 +270,7 @@ public class PipelineStepsTest {
         run("node('" + agent.getNodeName() + "') {\n  xcatDbBackup " + hosts + ", collect: true\n}", Result.SUCCESS);
         String nodelist = sim.primary().tableFile("nodelist");
         String before = sim.primary().readFile(nodelist);
-        sim.primary().writeFile(nodelist, before.lines().findFirst().orElseThrow() + "\n");
+        sim.primary().keepRows("nodelist", 0);
 
         WorkflowJob p = r.jenkins.getItemByFullName("p", WorkflowJob.class);
         p.setDefinition(new CpsFlowDefinition(

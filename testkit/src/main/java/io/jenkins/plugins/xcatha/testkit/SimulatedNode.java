@@ -401,6 +401,18 @@ public final class SimulatedNode {
                 + table + ".csv";
     }
 
+    /**
+     * Keeps only the first {@code rows} rows of a table in the database this node uses, as deleting definitions
+     * (rmdef, chtab -d) or losing them by mistake does.
+     */
+    public void keepRows(String table, int rows) {
+        String path = tableFile(table);
+        List<String> lines = readFile(path).lines().toList();
+        StringBuilder kept = new StringBuilder(lines.isEmpty() ? "" : lines.get(0) + "\n");
+        lines.stream().skip(1).limit(rows).forEach(l -> kept.append(l).append('\n'));
+        writeFile(path, kept.toString());
+    }
+
     /** A file every node of the cluster sees (/var/lib/xcat-sim-cluster inside the nodes). */
     Path clusterFile(String name) {
         return image.nodeDir.getParent().resolve("cluster").resolve(name);
