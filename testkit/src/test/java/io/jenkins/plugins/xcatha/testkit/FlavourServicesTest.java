@@ -119,6 +119,14 @@ public class FlavourServicesTest {
             n.exec("mmshutdown").stdoutOrThrow();
             assertEquals(new ServiceState("gpfs", true, false, false), n.service("gpfs"));
             assertThat(n.exec("mmgetstate").stdout(), containsString("xcatmn2          down"));
+            // restorexCATdb -b on DB2 (xcatd stopped above) needs the backup's timestamp
+            n.exec("mkdir", "-p", "/tmp/rb").stdoutOrThrow();
+            ExecResult noTimestamp = n.exec("restorexCATdb", "-b", "-p", "/tmp/rb");
+            assertEquals(1, noTimestamp.exitCode());
+            assertEquals("To restore from a binary backup, the timestamp of the backup must be provided with the -t option.\n",
+                    noTimestamp.stderr());
+            assertEquals("Restore Complete. You can now restart the daemons.\n",
+                    n.exec("restorexCATdb", "-b", "-t", "20261205020926", "-p", "/tmp/rb").stdout());
         }
     }
 
@@ -135,6 +143,12 @@ public class FlavourServicesTest {
                 assertThat(out, containsString("dbengine=" + e.lsxcatdName() + "\n"));
                 assertFalse(out.contains(n.databasePassword()));
                 assertThat(n.exec("dumpxCATdb", "-b", "-p", "/tmp/b").stdout(), containsString(e == DbEngine.MYSQL ? "Creating" : "Backup Complete."));
+                // restorexCATdb -b: PostgreSQL's pg_restore; MySQL is not supported (it says "dump" here too)
+                n.exec("mkdir", "-p", "/tmp/rb").stdoutOrThrow();
+                ExecResult restore = n.exec("restorexCATdb", "-b", "-p", "/tmp/rb");
+                assertEquals(e == DbEngine.MYSQL ? 1 : 0, restore.exitCode());
+                assertEquals(e == DbEngine.MYSQL ? "" : "Restore Complete.\n", restore.stdout());
+                assertEquals(e == DbEngine.MYSQL ? "Binary dump (-b) is not supported for MYSQL\n" : "", restore.stderr());
             }
         }
     }

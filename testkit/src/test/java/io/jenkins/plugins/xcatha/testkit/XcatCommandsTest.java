@@ -299,6 +299,30 @@ public class XcatCommandsTest {
     }
 
     @Test
+    public void verboseRestoreSaysRestoringOnlyAfterATableWasRestoredAndSkippingForWhatItLeavesOut() {
+        SimulatedNode p = sim.primary();
+        p.exec("chtab", "key=skiptables", "site.value=policy").stdoutOrThrow();
+        p.shell("mkdir -p /tmp/v && for t in site hosts policy auditlog; do tabdump $t > /tmp/v/$t.csv; done"
+                + " && echo x > /tmp/v/x_teal_event.csv").stdoutOrThrow();
+        p.inject(Fault.restoreFails("hosts"));
+        ExecResult r = p.exec("restorexCATdb", "-V", "-p", "/tmp/v");
+        assertEquals(0, r.exitCode());
+        assertThat(r.stdout(), containsString("Restoring site.csv.\n\n"));
+        assertThat(r.stdout(), containsString("Skipping auditlog.csv\n\n"));
+        assertThat(r.stdout(), containsString("Skipping x_teal_event.csv\n\n"));
+        assertThat(r.stdout(), containsString("Skipping policy\n\n"));
+        assertFalse("a table that failed is not 'Restoring'", r.stdout().contains("hosts"));
+        assertThat(r.stderr(), containsString("Error running tabrestore /tmp/v/hosts.csv, "));
+        assertTrue(r.stdout().endsWith("\nRestore of Database Complete.\n"));
+        stopXcatd(p);
+        ExecResult down = p.exec("restorexCATdb", "-V", "-p", "/tmp/v");
+        assertEquals(0, down.exitCode());
+        assertFalse("nothing was restored", down.stdout().contains("Restoring"));
+        // site and hosts fail, six lines each; policy, auditlog and x_teal_event are skipped
+        assertEquals(2 * 6, down.stderr().split("\n", -1).length - 1);
+    }
+
+    @Test
     public void dumpDelaySlowsEveryTable() {
         sim.primary().inject(Fault.dumpDelay(10));
         long t0 = System.nanoTime();
