@@ -43,6 +43,23 @@ final class FailoverPair {
         }
     }
 
+    /**
+     * The operator fixed the cause of one injected fault (its flag file in the node's state, or the cluster's
+     * "vip-in-use"), leaving the others, such as the prepared standby's stopped services, as they are.
+     */
+    static void fixed(SimulatedNode node, String flag) {
+        java.nio.file.Path state = node.stateDir();
+        java.nio.file.Path file = flag.equals("vip-in-use") ? state.getParent().getParent().resolve("cluster/vip-in-use")
+                : state.resolve("faults").resolve(flag);
+        try {
+            if (!java.nio.file.Files.deleteIfExists(file)) {
+                throw new IllegalStateException("no fault flag " + file);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static Node node(SimulatedCluster sim, SimulatedNode node, Node.Role role) {
         SshCredentials key = SshCredentials.privateKey("root", sim.clientKey().privateKeyPem().toCharArray(), null);
         ShellSettings settings = ShellSettings.defaults().withConnectionTimeouts(Duration.ofSeconds(3),

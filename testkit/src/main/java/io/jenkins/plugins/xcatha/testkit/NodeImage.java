@@ -290,6 +290,7 @@ final class NodeImage {
         if (cfgloc != null) write("/etc/xcat/cfgloc", cfgloc + "\n", "600");
         mkdirs("/install", "755");
         mkdirs("/tftpboot", "755");
+        if (spec.engine() != DbEngine.SQLITE) mkdirs(spec.engine().databaseDir(), "700"); // the server's data directory
         mkdirs(("/".equals(spec.flavour().rootHome()) ? "" : spec.flavour().rootHome()) + "/.xcat", "700");
         mkdirs("/var/backup/xcat", "700");
         // The shared data is mounted by hand on the active node only: its file systems are known to the OS but never
