@@ -47,10 +47,10 @@ final class DatabaseStep extends AbstractStep {
                 installed.add(s);
             }
         }
+        if (engine == DatabaseEngine.DB2) {
+            return db2(context, standby);
+        }
         if (installed.isEmpty()) {
-            if (engine == DatabaseEngine.DB2) {
-                return answers(context, standby, "DB2 (its instance is started by the DB2 administrator)", false);
-            }
             return Outcome.failed("the shared /etc/xcat/cfgloc names " + engine.displayName() + " but standby "
                     + standby.name() + " has no " + String.join(" or ", DatabaseServer.services(engine)) + " service: the"
                     + " standby must run the primary's database engine (set it up as the HA docs say, then run again)");
@@ -80,6 +80,34 @@ final class DatabaseStep extends AbstractStep {
         }
         return answers(context, standby, "started " + server.name() + " (" + engine.displayName() + ", not enabled at"
                 + " boot)", true);
+    }
+
+    private Outcome db2(StepContext context, Node standby) throws ShellException, InterruptedException {
+        Db2Instance db2 = Db2Instance.read(context, standby);
+        if (db2 == null) {
+            return Outcome.failed("the shared /etc/xcat/cfgloc names DB2 but standby " + standby.name() + " has no DB2"
+                    + " installation under /opt/ibm/db2 or /opt/IBM/db2: the standby must run the primary's engine");
+        }
+        if (db2.running()) {
+            return answers(context, standby, "the DB2 instance " + db2.instance() + " is already available", false);
+        }
+        if (context.checkMode()) {
+            return Outcome.changed("would start the DB2 instance " + db2.instance() + " on standby " + standby.name()
+                    + " (`" + NodeCommands.shown(db2.start()) + "`, not started at boot) and check that"
+                    + " `XCATBYPASS=1 tabdump site` answers");
+        }
+        Outcome refused = OldPrimary.stillActive(context, options, "start the database server");
+        if (refused != null) {
+            return refused;
+        }
+        CommandResult r = context.run(standby, db2.start());
+        if (r.exitCode() != 0) {
+            return Outcome.failed("standby " + standby.name() + ": the DB2 instance " + db2.instance() + " cannot start (`"
+                    + NodeCommands.shown(db2.start()) + "` exit " + r.exitCode() + ": " + NodeCommands.firstLine(r)
+                    + "). Check the instance with `db2gcf -s -i " + db2.instance() + "` and its db2diag.log; the shared"
+                    + " data stays mounted and the virtual IP configured; run the failover again once it starts");
+        }
+        return answers(context, standby, "started the DB2 instance " + db2.instance() + " (not started at boot)", true);
     }
 
     private static Outcome answers(StepContext context, Node standby, String what, boolean changed)

@@ -78,6 +78,12 @@ final class DeactivatePrimaryStep extends AbstractStep {
         if (failed != null) {
             return failed;
         }
+        if (engine == DatabaseEngine.DB2) {
+            failed = shutDownDb2(context, primary, changes, unchanged);
+            if (failed != null) {
+                return failed;
+            }
+        }
 
         CommandResult exports = context.run(primary, NodeCommands.tool("exportfs"));
         if (exports.exitCode() == 0 && !exports.stdout().isBlank()) {
@@ -163,6 +169,47 @@ final class DeactivatePrimaryStep extends AbstractStep {
                 unchanged.add(r.unchanged());
             }
         }
+        return null;
+    }
+
+    /** DB2: the instance stopped ({@code db2gcf -d}) and kept from starting at boot ({@code db2iauto -off}). */
+    private static Outcome shutDownDb2(StepContext context, Node node, List<String> changes, List<String> unchanged)
+            throws ShellException, InterruptedException {
+        Db2Instance db2 = Db2Instance.read(context, node);
+        if (db2 == null) {
+            unchanged.add("no DB2 installation found under /opt/ibm/db2 or /opt/IBM/db2");
+            return null;
+        }
+        List<Command> actions = new ArrayList<>();
+        if (db2.running()) {
+            actions.add(db2.stop());
+        }
+        if (db2.autostart()) {
+            actions.add(db2.disableAutostart());
+        }
+        if (actions.isEmpty()) {
+            unchanged.add(db2.describe());
+            return null;
+        }
+        List<String> shown = new ArrayList<>();
+        actions.forEach(c -> shown.add("`" + NodeCommands.shown(c) + "`"));
+        if (context.checkMode()) {
+            changes.add("would stop the " + db2.describe() + ": " + String.join(", ", shown));
+            return null;
+        }
+        for (Command c : actions) {
+            CommandResult r = context.run(node, c);
+            if (r.exitCode() != 0) {
+                return failure(changes, node.label() + ": `" + NodeCommands.shown(c) + "` failed (exit " + r.exitCode()
+                        + ": " + NodeCommands.firstLine(r) + ")");
+            }
+        }
+        Db2Instance after = Db2Instance.read(context, node);
+        if (after != null && (after.running() || after.autostart())) {
+            return failure(changes, node.label() + ": the " + after.describe() + " after " + String.join(", ", shown));
+        }
+        changes.add("stopped the DB2 instance " + db2.instance() + " and kept it from starting at boot ("
+                + String.join(", ", shown) + ")");
         return null;
     }
 

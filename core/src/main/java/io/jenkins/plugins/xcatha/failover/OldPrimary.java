@@ -81,6 +81,12 @@ final class OldPrimary {
                 held.add("runs " + s.name());
             }
         }
+        if (probe.engine() == DatabaseEngine.DB2) {
+            Db2Instance db2 = Db2Instance.read(context, primary);
+            if (db2 != null && db2.running()) {
+                held.add("runs the DB2 instance " + db2.instance());
+            }
+        }
         return held;
     }
 

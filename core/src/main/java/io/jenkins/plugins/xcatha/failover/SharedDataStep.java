@@ -74,6 +74,18 @@ final class SharedDataStep extends AbstractStep {
                     stoppedFirst.add(s.name());
                 }
             }
+            if (engine == DatabaseEngine.DB2) {
+                Db2Instance db2 = Db2Instance.read(context, standby);
+                if (db2 != null && db2.running()) {
+                    CommandResult r = context.run(standby, db2.stop());
+                    if (r.exitCode() != 0) {
+                        return Outcome.failed("standby " + standby.name() + ": the DB2 instance runs on the standby's own"
+                                + " files and cannot be stopped before the shared data is mounted over them (`"
+                                + NodeCommands.shown(db2.stop()) + "` exit " + r.exitCode() + ": " + NodeCommands.firstLine(r) + ")");
+                    }
+                    stoppedFirst.add("the DB2 instance " + db2.instance());
+                }
+            }
             for (String dir : missing) {
                 CommandResult r = context.run(standby, NodeCommands.tool("mount", dir));
                 if (r.exitCode() != 0) {

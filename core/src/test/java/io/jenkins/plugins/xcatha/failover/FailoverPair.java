@@ -24,7 +24,8 @@ import java.util.Set;
 final class FailoverPair {
     /** Commands that change a node: none of them may run in check mode. */
     private static final Set<String> ALWAYS_CHANGES = Set.of("makedns", "makedhcp", "makeconservercf", "umount",
-            "startsrc", "stopsrc", "chitab", "mmshutdown", "mmstartup", "mmchconfig", "llctl", "chnwm", "chtab");
+            "startsrc", "stopsrc", "chitab", "mmshutdown", "mmstartup", "mmchconfig", "llctl", "chnwm", "chtab",
+            "db2iauto");
 
     private FailoverPair() {
     }
@@ -40,6 +41,11 @@ final class FailoverPair {
             }
             standby.inject(io.jenkins.plugins.xcatha.testkit.Fault.serviceStopped(s));
             standby.inject(io.jenkins.plugins.xcatha.testkit.Fault.serviceDisabled(s));
+        }
+        if (standby.engine() == io.jenkins.plugins.xcatha.testkit.DbEngine.DB2) {
+            String bin = standby.flavour().isAix() ? "/opt/IBM/db2/V11.5/" : "/opt/ibm/db2/V11.5/";
+            standby.observe(bin + "bin/db2gcf", "-d", "-i", "xcatdb");
+            standby.observe(bin + "instance/db2iauto", "-off", "xcatdb");
         }
     }
 
@@ -124,6 +130,7 @@ final class FailoverPair {
                     || (cmd.equals("ip") && (argv.contains("add") || argv.contains("del")))
                     || (cmd.equals("ifconfig") && (argv.contains("alias") || argv.contains("delete")))
                     || (cmd.equals("mount") && argv.size() > 1)
+                    || (cmd.equals("db2gcf") && !argv.contains("-s"))
                     || (cmd.equals("exportfs") && (argv.contains("-a") || argv.contains("-ua")));
             if (changes) {
                 found.add(String.join(" ", argv));
