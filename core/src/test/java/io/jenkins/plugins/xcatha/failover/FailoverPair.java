@@ -89,6 +89,26 @@ final class FailoverPair {
         }
     }
 
+    /** A planned failover aborted (as a Jenkins abort interrupts it) when step {@code abortAt} starts. */
+    static ProcedureReport plannedAbortedAt(SimulatedCluster sim, String abortAt) {
+        FailoverOptions options = options(sim).planned(true).build();
+        Cluster cluster = Cluster.of(node(sim, sim.primary(), Node.Role.PRIMARY), node(sim, sim.standby(), Node.Role.STANDBY));
+        ProgressListener abort = new ProgressListener() {
+            @Override
+            public void stepStarted(int index, int total, io.jenkins.plugins.xcatha.procedure.ProcedureStep step, String host) {
+                if (step.id().equals(abortAt)) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        try {
+            return new ProcedureRunner().run(Failover.procedure(options), cluster, Failover.mode(options), abort);
+        } finally {
+            Thread.interrupted();
+            cluster.nodes().forEach(n -> n.shell().close());
+        }
+    }
+
     static ProcedureReport planned(SimulatedCluster sim) {
         return failover(sim, options(sim).planned(true).build());
     }
