@@ -22,10 +22,10 @@ import java.util.Set;
  */
 public final class BenchMain {
     static final String USAGE = """
-            usage: bench/run [--quick] [--suites prepare,overhead,backup,scale] [--sizes 10,100,1000]
+            usage: bench/run [--quick] [--suites overhead,prepare,failover,backup,scale] [--sizes 10,100,1000]
                              [--heap 64m] [--backup-transport trilead|openssh] [--pairs 1,4,16] [--out FILE]
               --quick   a short try-out (about 2 minutes): fewer repetitions, no 1 GB backup, 1 and 4 pairs
-              --suites  which measurements to run (default: all four)
+              --suites  which measurements to run (default: all five)
               --sizes   database sizes in MB for db-backup (default 10,100,1000; quick 10,100)
               --heap    -Xmx of the JVM that runs db-backup (default 64m)
               --backup-transport  the shell db-backup uses (default trilead, the plugin's)
@@ -75,6 +75,11 @@ public final class BenchMain {
             report.prepare = new PrepareBenchmark(o.quick ? 1 : 3, work.resolve("prepare")).run();
             report.loadAfter.put("prepare", Machine.load() + ", other JVMs: " + Machine.javaProcesses());
         }
+        if (o.suites.contains("failover")) {
+            Progress.line("== planned failover: engine vs one ssh per command");
+            report.failover = new FailoverBenchmark(o.quick ? 1 : 3, work.resolve("failover")).run();
+            report.loadAfter.put("failover", Machine.load() + ", other JVMs: " + Machine.javaProcesses());
+        }
         if (o.suites.contains("backup")) {
             Progress.line("== db-backup with collect vs tar over ssh");
             report.backup = new BackupBenchmark(o.sizes, o.quick ? 1 : 5, o.quick ? 1 : 3, o.heap, o.backupTransport,
@@ -111,7 +116,7 @@ public final class BenchMain {
     static final class Options {
         boolean quick;
         boolean help;
-        Set<String> suites = new LinkedHashSet<>(List.of("overhead", "prepare", "backup", "scale"));
+        Set<String> suites = new LinkedHashSet<>(List.of("overhead", "prepare", "failover", "backup", "scale"));
         List<Long> sizes;
         List<Integer> pairs;
         String heap = "64m";
@@ -129,9 +134,9 @@ public final class BenchMain {
                     case "--suites" -> {
                         Set<String> s = new LinkedHashSet<>(Arrays.asList(value(args, ++i, a).split(",")));
                         for (String name : s) {
-                            if (!List.of("overhead", "prepare", "backup", "scale").contains(name)) {
+                            if (!List.of("overhead", "prepare", "failover", "backup", "scale").contains(name)) {
                                 throw new IllegalArgumentException("--suites: '" + name
-                                        + "' is not one of overhead, prepare, backup, scale");
+                                        + "' is not one of overhead, prepare, failover, backup, scale");
                             }
                         }
                         o.suites = s;

@@ -20,6 +20,7 @@ final class ResultsReport {
     final Map<String, String> loadAfter = new LinkedHashMap<>();
     Map<String, Stats> overhead;
     PrepareBenchmark.Results prepare;
+    FailoverBenchmark.Results failover;
     List<BackupBenchmark.SizeResult> backup;
     List<List<ScaleBenchmark.Round>> scale;
     double totalSeconds;
@@ -59,6 +60,9 @@ final class ResultsReport {
         if (prepare != null) {
             md.append(prepareTable());
         }
+        if (failover != null) {
+            md.append(failoverTable());
+        }
         if (backup != null) {
             md.append(backupTable());
         }
@@ -88,6 +92,13 @@ final class ResultsReport {
                 }
             }
         }
+        if (failover != null) {
+            double script = failover.script().median();
+            double engine = failover.engine().median();
+            rows.add(new String[] {"planned failover faster than one ssh per command (Trilead)",
+                    f("%.1fx (%.0f ms vs %.0f ms)", script / engine, engine, script), verdict(script > engine
+                            && failover.problems.isEmpty())});
+        }
         if (backup != null) {
             for (BackupBenchmark.SizeResult s : backup) {
                 double ratio = s.ratio().median();
@@ -115,6 +126,18 @@ final class ResultsReport {
         StringBuilder md = new StringBuilder("### Targets\n\n| target | measured (medians) | |\n|---|---|---|\n");
         for (String[] r : rows) {
             md.append("| ").append(String.join(" | ", r)).append(" |\n");
+        }
+        return md.append('\n').toString();
+    }
+
+    private String failoverTable() {
+        StringBuilder md = new StringBuilder("### Planned failover on one simulated pair (standby prepared first, untimed)\n\n");
+        md.append("| variant | commands | wall time |\n|---|---:|---:|\n");
+        md.append(f("| engine, Trilead | %d | %s |\n", failover.commands, failover.engine().describe("ms", 0)));
+        md.append(f("| shell script, one ssh per command | %d | %s |\n", failover.commands, failover.script().describe("ms", 0)));
+        md.append("\n- one ssh per command, last repetition: ").append(failover.fidelity).append('\n');
+        for (String p : failover.problems) {
+            md.append("- PROBLEM: ").append(p).append('\n');
         }
         return md.append('\n').toString();
     }

@@ -32,8 +32,10 @@ import picocli.CommandLine.Spec;
             "The whole product on one machine, offline: starts a simulated xCAT primary and standby, runs"
                     + " standby-prepare in check mode, then for real, then again to show that nothing changes the"
                     + " second time, then db-backup (collecting the backup); deletes three nodes from nodelist as a"
-                    + " mistake would, then db-restore in check mode and for real from the collected archive; prints"
-                    + " each result and where the artifacts are, and tears the nodes down.",
+                    + " mistake would, then db-restore in check mode and for real from the collected archive; then a"
+                    + " planned failover (check mode, then for real) and standby-prepare with the roles swapped, which"
+                    + " makes the old primary the standby; prints each result and where the artifacts are, and tears"
+                    + " the nodes down.",
             "",
             "Needs root, OpenSSH (server and client) and util-linux; takes well under a minute.",
             ""},
@@ -105,6 +107,20 @@ final class DemoCommand implements Callable<Integer> {
                         args("db-restore", host, common, "--archive", archive.toString(), "--check")));
                 runs.add(run(o, "6. db-restore of the backup taken in 4, from its collected archive", artifacts,
                         args("db-restore", host, common, "--archive", archive.toString())));
+            }
+            if (!Thread.currentThread().isInterrupted()) {
+                o.println();
+                o.println("== Maintenance on the primary: the standby takes over, then the old primary becomes the standby");
+                List<String> failover = new ArrayList<>(pair);
+                failover.addAll(List.of("--virtual-ip", cluster.virtualIp() + "/8", "--interface",
+                        cluster.standby().flavour().isAix() ? "en0" : "eth0", "--planned"));
+                runs.add(run(o, "7. What would a planned failover do? (check mode: nothing is changed)", artifacts,
+                        args("failover", failover, common, "--check")));
+                runs.add(run(o, "8. Planned failover: the old primary deactivated, the standby activated", artifacts,
+                        args("failover", failover, common)));
+                runs.add(run(o, "9. standby-prepare with the roles swapped: the old primary becomes the standby",
+                        artifacts, args("standby-prepare", List.of("--primary", cluster.standby().address(), "--standby",
+                                cluster.primary().address()), common)));
             }
             if (Thread.currentThread().isInterrupted()) {
                 o.println("Interrupted: tearing the simulated nodes down.");

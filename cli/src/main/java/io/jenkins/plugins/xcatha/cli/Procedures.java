@@ -1,6 +1,8 @@
 package io.jenkins.plugins.xcatha.cli;
 
 import io.jenkins.plugins.xcatha.backup.DbBackup;
+import io.jenkins.plugins.xcatha.failover.Failover;
+import io.jenkins.plugins.xcatha.failover.FailoverOptions;
 import io.jenkins.plugins.xcatha.procedure.Procedure;
 import io.jenkins.plugins.xcatha.standby.StandbyPrepare;
 import io.jenkins.plugins.xcatha.standby.StandbyPrepareOptions;
@@ -39,6 +41,20 @@ final class Procedures {
             return List.of();
         }
         return given.stream().map(String::strip).toList();
+    }
+
+    static Procedure failover(FailoverCommand c, boolean checkMode) {
+        return Failover.procedure(FailoverOptions.builder()
+                .virtualIp(c.virtualIp)
+                .interfaceName(c.interfaceName)
+                .planned(c.planned)
+                .primaryDown(c.primaryDown)
+                .sharedDirs(c.sharedDirs.isEmpty() ? null : c.sharedDirs)
+                .hpcDaemons(hpcDaemons(c.hpcDaemons))
+                .initSystem(c.initSystem)
+                .checkMode(checkMode)
+                .vocabulary(Vocabulary.CLI)
+                .build());
     }
 
     static Procedure dbBackup(DbBackupCommand c, Path artifactDirectory) {

@@ -11,10 +11,10 @@ import picocli.CommandLine.Spec;
 /** {@code xcat-ha}: the command-line front end of the xCAT HA procedures. */
 @Command(name = "xcat-ha", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {
-            "Prepares an xCAT standby management node and takes verified xCAT database backups over SSH, with"
+            "Prepares an xCAT standby management node, fails over to it, and takes verified xCAT database backups over SSH, with"
                     + " the same steps, reports and exit codes as the Jenkins plugin.",
             ""},
-        subcommands = {StandbyPrepareCommand.class, DbBackupCommand.class, DbRestoreCommand.class, SimulateCommand.class,
+        subcommands = {StandbyPrepareCommand.class, FailoverCommand.class, DbBackupCommand.class, DbRestoreCommand.class, SimulateCommand.class,
             DemoCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -54,7 +54,7 @@ public final class XcatHa implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: standby-prepare, db-backup, db-restore, simulate or demo");
+                "a command is required: standby-prepare, failover, db-backup, db-restore, simulate or demo");
     }
 
     private static int badUsage(CommandLine.ParameterException e, String[] args) {

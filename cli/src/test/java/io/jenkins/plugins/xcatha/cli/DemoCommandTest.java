@@ -42,6 +42,10 @@ public class DemoCommandTest {
             assertThat("the collected backup is among the artifacts",
                     files.anyMatch(p -> p.getFileName().toString().endsWith(".tar.gz")), is(true));
         }
+        assertThat(mode(out, "failover"), is("check"));
+        assertThat(statuses(out, "failover-2"), containsString("virtual-ip=CHANGED"));
+        assertThat(statuses(out, "failover-2"), not(containsString("FAILED")));
+        assertThat(statuses(out, "standby-prepare-4"), not(containsString("FAILED")));
         assertThat(cli.out, not(containsString("BEGIN RSA PRIVATE KEY")));
     }
 

@@ -55,7 +55,8 @@ public enum Vocabulary {
     };
 
     /** Options that are on by default and switched off with a flag of their own. */
-    private static final Map<String, String> CLI_NEGATIONS = Map.of("safetyBackup", "--no-safety-backup");
+    private static final Map<String, String> CLI_NEGATIONS = Map.of("safetyBackup", "--no-safety-backup",
+            "planned", "no --planned");
 
     private static final Map<String, String> CLI_FLAGS = Map.ofEntries(
             Map.entry("primary", "--primary"),
@@ -90,7 +91,11 @@ public enum Vocabulary {
             Map.entry("archive", "--archive"),
             Map.entry("safetyBackup", "--no-safety-backup"),
             Map.entry("restoreOnStandby", "--restore-on-standby"),
-            Map.entry("restoreTimeoutSeconds", "--restore-timeout"));
+            Map.entry("restoreTimeoutSeconds", "--restore-timeout"),
+            Map.entry("virtualIp", "--virtual-ip"),
+            Map.entry("interface", "--interface"),
+            Map.entry("planned", "--planned"),
+            Map.entry("primaryDown", "--primary-down"));
 
     /** The option itself: {@code useBypass} / {@code --bypass}. */
     public abstract String name(String parameter);

@@ -5,6 +5,7 @@ import io.jenkins.plugins.xcatha.backup.DbRestoreOptions;
 import io.jenkins.plugins.xcatha.config.HostAndPort;
 import io.jenkins.plugins.xcatha.config.InvalidInputException;
 import io.jenkins.plugins.xcatha.config.Validate;
+import io.jenkins.plugins.xcatha.failover.FailoverOptions;
 import io.jenkins.plugins.xcatha.standby.StandbyPrepare;
 import io.jenkins.plugins.xcatha.standby.StandbyPrepareOptions;
 import java.io.Serializable;
@@ -28,7 +29,8 @@ public final class Invocation implements Serializable {
     public enum Procedure {
         STANDBY_PREPARE("standby-prepare", "xcatStandbyPrepare"),
         DB_BACKUP("db-backup", "xcatDbBackup"),
-        DB_RESTORE("db-restore", "xcatDbRestore");
+        DB_RESTORE("db-restore", "xcatDbRestore"),
+        FAILOVER("failover", "xcatFailover");
 
         private final String id;
         private final String stepName;
@@ -92,6 +94,10 @@ public final class Invocation implements Serializable {
     private final boolean safetyBackup;
     private final boolean restoreOnStandby;
     private final int restoreTimeoutSeconds;
+    private final String virtualIp;
+    private final String interfaceName;
+    private final boolean planned;
+    private final boolean primaryDown;
     private final boolean failOnWarning;
     private final boolean reportOnly;
 
@@ -99,8 +105,9 @@ public final class Invocation implements Serializable {
         this.procedure = Objects.requireNonNull(b.procedure, "procedure");
         this.port = Validate.between("port", b.port, 1, MAX_PORT);
         this.local = b.local;
-        this.primary = host(procedure == Procedure.STANDBY_PREPARE ? "primary" : "host", b.primary, !local);
-        this.standby = procedure == Procedure.STANDBY_PREPARE ? host("standby", b.standby, true) : null;
+        boolean pair = procedure == Procedure.STANDBY_PREPARE || procedure == Procedure.FAILOVER;
+        this.primary = host(pair ? "primary" : "host", b.primary, !local);
+        this.standby = pair ? host("standby", b.standby, true) : null;
         if (standby != null) {
             // The same-node check of the engine, on the names with the step's port applied.
             StandbyPrepare.targets(primary, standby);
@@ -134,12 +141,17 @@ public final class Invocation implements Serializable {
         this.safetyBackup = b.safetyBackup;
         this.restoreOnStandby = b.restoreOnStandby;
         this.restoreTimeoutSeconds = b.restoreTimeoutSeconds;
+        this.virtualIp = b.virtualIp == null || b.virtualIp.isBlank() ? null : b.virtualIp.strip();
+        this.interfaceName = b.interfaceName == null || b.interfaceName.isBlank() ? null : b.interfaceName.strip();
+        this.planned = b.planned;
+        this.primaryDown = b.primaryDown;
         this.failOnWarning = b.failOnWarning;
         this.reportOnly = b.reportOnly;
         switch (procedure) {
             case STANDBY_PREPARE -> standbyPrepareOptions();
             case DB_BACKUP -> dbBackupOptions().build();
             case DB_RESTORE -> dbRestoreOptions(Path.of("/workspace"));
+            case FAILOVER -> failoverOptions();
         }
     }
 
@@ -168,6 +180,24 @@ public final class Invocation implements Serializable {
                 .generateKeys(generateKeys)
                 .backupDatabase(backupDatabase)
                 .backup(dbBackupOptions().collectInto(collect ? collectDirectory : null).build())
+                .checkMode(checkMode)
+                .build()
+                .validate();
+    }
+
+    /**
+     * The failover options, checked (the same checks and messages as {@code xcat-ha failover}).
+     *
+     * @throws InvalidInputException naming the field and the value
+     */
+    public FailoverOptions failoverOptions() {
+        return FailoverOptions.builder()
+                .virtualIp(virtualIp)
+                .interfaceName(interfaceName)
+                .planned(planned)
+                .primaryDown(primaryDown)
+                .sharedDirs(sharedDirs.isEmpty() ? null : sharedDirs)
+                .hpcDaemons(hpcDaemonList())
                 .checkMode(checkMode)
                 .build()
                 .validate();
@@ -371,6 +401,26 @@ public final class Invocation implements Serializable {
         return dumpTimeoutSeconds;
     }
 
+    /** failover: the management virtual IP as ADDRESS/PREFIX. */
+    public String virtualIp() {
+        return virtualIp;
+    }
+
+    /** failover: the standby's interface that gets the virtual IP. */
+    public String interfaceName() {
+        return interfaceName;
+    }
+
+    /** failover: deactivate the reachable old primary first. */
+    public boolean planned() {
+        return planned;
+    }
+
+    /** failover: the operator states that the unreachable old primary is powered off or disconnected. */
+    public boolean primaryDown() {
+        return primaryDown;
+    }
+
     /** A WARNING step fails the build instead of making it unstable. */
     public boolean failOnWarning() {
         return failOnWarning;
@@ -421,6 +471,10 @@ public final class Invocation implements Serializable {
         private boolean safetyBackup = true;
         private boolean restoreOnStandby;
         private int restoreTimeoutSeconds = DbRestoreOptions.DEFAULT_RESTORE_TIMEOUT_SECONDS;
+        private String virtualIp;
+        private String interfaceName;
+        private boolean planned;
+        private boolean primaryDown;
         private boolean failOnWarning;
         private boolean reportOnly;
 
@@ -470,6 +524,12 @@ public final class Invocation implements Serializable {
         public Builder safetyBackup(boolean v) { this.safetyBackup = v; return this; }
         public Builder restoreOnStandby(boolean v) { this.restoreOnStandby = v; return this; }
         public Builder restoreTimeoutSeconds(int v) { this.restoreTimeoutSeconds = v; return this; }
+        /** failover: ADDRESS/PREFIX. */
+        public Builder virtualIp(String v) { this.virtualIp = v; return this; }
+        /** failover: the standby's NIC (Pipeline parameter {@code interface}, a Java keyword). */
+        public Builder interfaceName(String v) { this.interfaceName = v; return this; }
+        public Builder planned(boolean v) { this.planned = v; return this; }
+        public Builder primaryDown(boolean v) { this.primaryDown = v; return this; }
         public Builder failOnWarning(boolean v) { this.failOnWarning = v; return this; }
         public Builder reportOnly(boolean v) { this.reportOnly = v; return this; }
 

@@ -5,6 +5,7 @@ import io.jenkins.plugins.xcatha.backup.DbRestore;
 import io.jenkins.plugins.xcatha.config.HostAndPort;
 import io.jenkins.plugins.xcatha.config.InvalidInputException;
 import io.jenkins.plugins.xcatha.exec.ShellSettings;
+import io.jenkins.plugins.xcatha.failover.Failover;
 import io.jenkins.plugins.xcatha.exec.SshCredentials;
 import io.jenkins.plugins.xcatha.exec.hostkey.HostKeyVerification;
 import io.jenkins.plugins.xcatha.exec.local.LocalShell;
@@ -103,6 +104,7 @@ public final class InvocationRunner {
             case STANDBY_PREPARE -> StandbyPrepare.procedure(invocation.standbyPrepareOptions(directory));
             case DB_BACKUP -> DbBackup.procedure(invocation.dbBackupOptions(directory));
             case DB_RESTORE -> DbRestore.procedure(invocation.dbRestoreOptions(workspace));
+            case FAILOVER -> Failover.procedure(invocation.failoverOptions());
         };
     }
 

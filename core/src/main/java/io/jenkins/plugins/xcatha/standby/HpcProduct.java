@@ -17,7 +17,7 @@ import java.util.Locale;
  * An IBM HPC product whose daemons a standby must not run (xcat-facts 6.5), each stopped and kept from
  * starting at boot with its own tool. {@link #shutDown} returns null when the product is not installed.
  */
-interface HpcProduct {
+public interface HpcProduct {
 
     /** The hpcDaemons name: teal, cnm, loadl, gpfs. */
     String id();

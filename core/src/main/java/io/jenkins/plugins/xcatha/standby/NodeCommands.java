@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The commands several steps share, each recorded in the running step's report. */
-final class NodeCommands {
+public final class NodeCommands {
     /**
      * A non-interactive SSH session does not read the profile that puts xCAT, GPFS and the sbin directories
      * on PATH; they are appended (never prepended), and XCATBYPASS is cleared so that xCAT clients always
@@ -37,12 +37,12 @@ final class NodeCommands {
     private NodeCommands() {
     }
 
-    static CommandRunner exec(StepContext context, Node node) {
+    public static CommandRunner exec(StepContext context, Node node) {
         return command -> context.run(node, command);
     }
 
     /** Files on the node, read and put through the step's recording runner. */
-    static RemoteFiles files(StepContext context, Node node) {
+    public static RemoteFiles files(StepContext context, Node node) {
         return new RemoteFiles(node.name(), exec(context, node));
     }
 
@@ -55,24 +55,29 @@ final class NodeCommands {
     }
 
     /** Runs a tool found on the administrator's PATH (xCAT, GPFS, sbin). */
-    static Command tool(String... argv) {
+    public static Command tool(String... argv) {
         return Command.shell(WITH_TOOLS_ON_PATH, argv);
     }
 
     /** An xCAT client that reads the database directly, without xcatd (never a liveness probe). */
-    static Command bypassingXcatd(String... argv) {
+    public static Command bypassingXcatd(String... argv) {
         return Command.shell(XCATBYPASS, argv);
     }
 
-    static Platform platform(StepContext context, Node node) {
+    public static Platform platform(StepContext context, Node node) {
         return context.facts().get(node.role(), StandbyFacts.PLATFORM)
                 .orElseThrow(() -> new IllegalStateException("preflight did not detect the platform of "
                         + node.label()));
     }
 
-    static NodeIdentity identity(StepContext context, Node node) {
+    public static NodeIdentity identity(StepContext context, Node node) {
         return context.facts().get(node.role(), StandbyFacts.IDENTITY)
                 .orElseThrow(() -> new IllegalStateException("preflight did not learn who " + node.label() + " is"));
+    }
+
+    /** The DHCP servers xCAT may run on a node of this OS (xcat-facts 6.2), in the order they are looked for. */
+    public static java.util.List<String> dhcpServices(OsFamily os) {
+        return os == OsFamily.AIX ? StopXcatServicesStep.AIX_DHCP : StopXcatServicesStep.LINUX_DHCP;
     }
 
     static Node other(StepContext context, Node node) {
@@ -81,18 +86,18 @@ final class NodeCommands {
 
 
     /** What {@code name} resolves to on the node: {@code getent hosts} on Linux, {@code host} on AIX. */
-    static Set<String> resolve(StepContext context, Node node, OsFamily os, String name)
+    public static Set<String> resolve(StepContext context, Node node, OsFamily os, String name)
             throws ShellException, InterruptedException {
         CommandResult r = context.run(node, lookupCommand(os, name));
         return r.exitCode() == 0 ? HostLookup.parse(r.stdout()) : Set.of();
     }
 
-    static Command lookupCommand(OsFamily os, String name) {
+    public static Command lookupCommand(OsFamily os, String name) {
         return os == OsFamily.AIX ? tool("host", name) : Command.of("getent", "hosts", name);
     }
 
     /** The argv after the PATH wrapper, for messages: "systemctl stop xcatd". */
-    static String shown(Command command) {
+    public static String shown(Command command) {
         List<String> argv = command.argv();
         if (argv.size() > 4 && argv.get(0).equals("sh") && argv.get(1).equals("-c")
                 && argv.get(2).startsWith("PATH=")) {
@@ -106,7 +111,7 @@ final class NodeCommands {
 
 
     /** First line of the output, for messages that must stay one line. */
-    static String firstLine(CommandResult r) {
+    public static String firstLine(CommandResult r) {
         String out = r.combinedOutput();
         if (out.isBlank()) {
             return "no output";

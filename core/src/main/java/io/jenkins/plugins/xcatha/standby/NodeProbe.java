@@ -23,7 +23,7 @@ import java.util.Optional;
  * node: the rest of that line is the database password), the mount table and the xCAT version. The
  * version comes through xcatd, or from the files when xcatd is down (a re-run after stop-xcat-services).
  */
-final class NodeProbe {
+public final class NodeProbe {
     private static final String MARK = "@@xcat-ha@@ ";
     private static final String SCRIPT = "PATH=$PATH:/opt/xcat/bin:/opt/xcat/sbin:/usr/sbin:/sbin; export PATH; "
             + "unset XCATBYPASS; "
@@ -44,7 +44,7 @@ final class NodeProbe {
         this.sections = sections;
     }
 
-    static NodeProbe run(StepContext context, Node node) throws ShellException, InterruptedException {
+    public static NodeProbe run(StepContext context, Node node) throws ShellException, InterruptedException {
         CommandResult r = context.run(node, Command.shell(SCRIPT));
         Map<String, String> sections = new LinkedHashMap<>();
         String current = null;
@@ -72,26 +72,26 @@ final class NodeProbe {
     }
 
     /** @throws IllegalStateException when the node runs neither Linux nor AIX */
-    Platform platform(InitSystem override) {
+    public Platform platform(InitSystem override) {
         String[] os = section("os").strip().split("\n");
         return Platform.of(os[0], os.length > 1 && os[1].strip().equals("systemd"), override);
     }
 
-    NodeIdentity identity() {
+    public NodeIdentity identity() {
         return new NodeIdentity(section("hostname").strip(), InterfaceAddresses.parse(section("interfaces")).external(),
                 new LinkedHashSet<>(PublicKeyLine.findAll(section("hostkeys"))));
     }
 
-    DatabaseEngine engine() {
+    public DatabaseEngine engine() {
         String prefix = section("cfgloc").strip();
         return DatabaseEngine.fromCfglocPrefix(prefix.equals("(no cfgloc)") ? "" : prefix);
     }
 
-    MountTable mounts() {
+    public MountTable mounts() {
         return MountTable.parse(section("mount"));
     }
 
-    Optional<String> xcatVersion() {
+    public Optional<String> xcatVersion() {
         return LsxcatdOutput.parse(section("version")).version();
     }
 }

@@ -15,10 +15,10 @@ import java.util.List;
  * Stops one service and keeps it from starting at boot, the Ansible way: read its state, act only on what
  * differs, read again to prove it. In check mode it only says what it would run.
  */
-final class ServiceShutdown {
+public final class ServiceShutdown {
     /** What happened to one service: a change (or "would"), nothing to do, or a failure to report. */
-    record Result(String change, String unchanged, String failure) {
-        boolean failed() {
+    public record Result(String change, String unchanged, String failure) {
+        public boolean failed() {
             return failure != null;
         }
     }
@@ -26,13 +26,13 @@ final class ServiceShutdown {
     private ServiceShutdown() {
     }
 
-    static Result stopAndDisable(StepContext context, Node node, ServiceManager services, ServiceState state)
+    public static Result stopAndDisable(StepContext context, Node node, ServiceManager services, ServiceState state)
             throws ShellException, InterruptedException {
         return stopAndDisable(context, node, services, state, services.stopCommands(state));
     }
 
     /** As above with the product's own stop commands (llctl stop, mmshutdown, chnwm -d). */
-    static Result stopAndDisable(StepContext context, Node node, ServiceManager services, ServiceState state,
+    public static Result stopAndDisable(StepContext context, Node node, ServiceManager services, ServiceState state,
                                  List<Command> stop) throws ShellException, InterruptedException {
         String name = state.name();
         List<Command> actions = new ArrayList<>(state.running() ? stop : List.of());

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The directories that live on the shared storage, as paths on one node, and which of them are mounted. */
-final class SharedDirectories {
+public final class SharedDirectories {
     private SharedDirectories() {
     }
 
@@ -22,7 +22,7 @@ final class SharedDirectories {
      * /var/lib by default), where db2sqlsetup creates {@code db2}; the HA docs mount the shared disk on
      * databaseloc itself (e.g. /db2database), so that is shared too unless it is a system directory.
      */
-    static List<String> on(StandbyPrepareOptions options, OsFamily os, DatabaseEngine engine, String databaseLocation) {
+    public static List<String> on(StandbyPrepareOptions options, OsFamily os, DatabaseEngine engine, String databaseLocation) {
         Set<String> dirs = new LinkedHashSet<>();
         for (String d : options.sharedDirs()) {
             dirs.add(os.expandHome(d));
@@ -43,7 +43,7 @@ final class SharedDirectories {
     }
 
     /** "DIR (DEVICE)" for every shared directory with a file system mounted on it. */
-    static List<String> mounted(MountTable table, List<String> dirs) {
+    public static List<String> mounted(MountTable table, List<String> dirs) {
         List<String> found = new ArrayList<>();
         for (String dir : dirs) {
             table.mountedOn(dir).ifPresent(m -> found.add(dir + " (" + m.device() + ")"));

@@ -72,7 +72,16 @@ final class FakeCommands {
             new Fake("ip", List.of("/usr/bin/ip", "/usr/sbin/ip"), LINUX),
             new Fake("ifconfig", List.of("/usr/sbin/ifconfig"), ALL),
             new Fake("mount", List.of("/usr/bin/mount", "/usr/bin/umount", "/usr/bin/findmnt", "/usr/bin/mountpoint"), ALL),
-            new Fake("host", List.of("/usr/bin/host"), ALL));
+            new Fake("host", List.of("/usr/bin/host"), ALL),
+            new Fake("exportfs", List.of("/usr/sbin/exportfs"), ALL),
+            new Fake("fuser", List.of("/usr/bin/fuser", "/usr/sbin/fuser"), ALL),
+            new Fake("makedns", List.of("/opt/xcat/sbin/makedns"), ALL),
+            new Fake("makedhcp", List.of("/opt/xcat/sbin/makedhcp"), ALL),
+            new Fake("makeconservercf", List.of("/opt/xcat/sbin/makeconservercf"), ALL),
+            new Fake("db2", List.of("/opt/ibm/db2/V11.5/bin/db2gcf", "/opt/ibm/db2/V11.5/bin/db2set",
+                    "/opt/ibm/db2/V11.5/instance/db2iauto"), s -> s.engine() == DbEngine.DB2 && !s.flavour().isAix()),
+            new Fake("db2", List.of("/opt/IBM/db2/V11.5/bin/db2gcf", "/opt/IBM/db2/V11.5/bin/db2set",
+                    "/opt/IBM/db2/V11.5/instance/db2iauto"), s -> s.engine() == DbEngine.DB2 && s.flavour().isAix()));
 
     static final List<Absent> ABSENT = List.of(
             new Absent("/usr/bin/systemctl", s -> !SYSTEMD.test(s)),

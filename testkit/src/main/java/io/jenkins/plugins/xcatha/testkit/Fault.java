@@ -36,7 +36,11 @@ public final class Fault {
         DUMP_DELAY("dump-delay"),
         SERVICE_STOPPED("service-stopped"),
         SERVICE_DISABLED("service-disabled"),
-        PEER_UNRESOLVABLE("peer-unresolvable");
+        PEER_UNRESOLVABLE("peer-unresolvable"),
+        SHARED_DATA_BUSY("shared-data-busy"),
+        MOUNT_FAILS("mount-fails"),
+        DATABASE_CANNOT_START("database-cannot-start"),
+        MAKEDHCP_FAILS("makedhcp-fails");
 
         private final String cliName;
 
@@ -149,6 +153,26 @@ public final class Fault {
     /** The node's /etc/hosts no longer lists the other nodes. */
     public static Fault peerUnresolvable() { return of(Kind.PEER_UNRESOLVABLE); }
 
+    /**
+     * Processes hold files on a shared directory (default /install): {@code umount} says "target is busy" and
+     * {@code fuser} names them (a shell and an rsync of root's), until the fault is cleared.
+     */
+    public static Fault sharedDataBusy(String dir) { return of(Kind.SHARED_DATA_BUSY, absolute(dir)); }
+
+    /** Mounting a shared directory (default /install) fails: its device does not exist on this node. */
+    public static Fault mountFails(String dir) { return of(Kind.MOUNT_FAILS, absolute(dir)); }
+
+    /** The database server (MariaDB/MySQL, PostgreSQL; DB2's db2start) fails every start. */
+    public static Fault databaseCannotStart() { return of(Kind.DATABASE_CANNOT_START); }
+
+    /** {@code makedhcp} fails: no interface of this node serves a DHCP network. */
+    public static Fault makedhcpFails() { return of(Kind.MAKEDHCP_FAILS); }
+
+    private static String absolute(String dir) {
+        if (!dir.startsWith("/")) throw new IllegalArgumentException("shared directory must be absolute: " + dir);
+        return dir;
+    }
+
     public Kind kind() { return kind; }
 
     /** The argument after '=' (command, table, directory, seconds...), or null. */
@@ -196,6 +220,10 @@ public final class Fault {
             case "service-stopped": return serviceStopped(need(name, arg));
             case "service-disabled": return serviceDisabled(need(name, arg));
             case "peer-unresolvable": return peerUnresolvable();
+            case "shared-data-busy": return sharedDataBusy(arg == null ? "/install" : arg);
+            case "mount-fails": return mountFails(arg == null ? "/install" : arg);
+            case "database-cannot-start": return databaseCannotStart();
+            case "makedhcp-fails": return makedhcpFails();
             default:
                 StringBuilder known = new StringBuilder();
                 for (Kind k : Kind.values()) known.append(known.length() == 0 ? "" : ", ").append(k.cliName());

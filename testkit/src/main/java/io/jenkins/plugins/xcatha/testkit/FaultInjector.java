@@ -78,6 +78,12 @@ final class FaultInjector {
                 node.replaceFile("/etc/hosts", kept.toString(), null);
                 break;
             }
+            case SHARED_DATA_BUSY:
+                flag(node, "busy." + f.argument().replace('/', '_'), "4242 root bash\n4301 root rsync\n");
+                break;
+            case MOUNT_FAILS: flag(node, "mount-fails." + f.argument().replace('/', '_'), ""); break;
+            case DATABASE_CANNOT_START: flag(node, "database-cannot-start", ""); break;
+            case MAKEDHCP_FAILS: flag(node, "makedhcp-fails", ""); break;
             default: throw new IllegalArgumentException("unsupported fault " + f);
         }
     }

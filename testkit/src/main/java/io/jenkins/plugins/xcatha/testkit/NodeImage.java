@@ -290,8 +290,31 @@ final class NodeImage {
         if (cfgloc != null) write("/etc/xcat/cfgloc", cfgloc + "\n", "600");
         mkdirs("/install", "755");
         mkdirs("/tftpboot", "755");
+        if (spec.engine() != DbEngine.SQLITE) mkdirs(spec.engine().databaseDir(), "700"); // the server's data directory
         mkdirs(("/".equals(spec.flavour().rootHome()) ? "" : spec.flavour().rootHome()) + "/.xcat", "700");
         mkdirs("/var/backup/xcat", "700");
+        // The shared data is mounted by hand on the active node only: its file systems are known to the OS but never
+        // mounted at boot (fstab "noauto", AIX "mount = false"), as the HA docs require; xCAT exports /install and
+        // /tftpboot over NFS.
+        StringBuilder fs = new StringBuilder();
+        if (spec.flavour().isAix()) {
+            fs.append("* /etc/filesystems of a simulated AIX 7.3 xCAT management node\n\n");
+            fs.append("/:\n\tdev\t\t= /dev/hd4\n\tvfs\t\t= jfs2\n\tlog\t\t= /dev/hd8\n\tmount\t\t= automatic\n\n");
+            for (String dir : sharedDirs()) {
+                fs.append(dir).append(":\n\tdev\t\t= ").append(SharedData.device(dir)).append("\n\tvfs\t\t= jfs2\n")
+                        .append("\tlog\t\t= INLINE\n\tmount\t\t= false\n\taccount\t\t= false\n\n");
+            }
+            write("/etc/filesystems", fs.toString(), "664");
+        } else {
+            fs.append("/dev/mapper/rootvg-root /                       xfs     defaults        0 0\n");
+            fs.append("# the xCAT shared data: mounted by hand on the active management node only\n");
+            for (String dir : sharedDirs()) {
+                fs.append(SharedData.device(dir)).append(' ').append(dir).append(" ext4 noauto,defaults 0 0\n");
+            }
+            write("/etc/fstab", fs.toString(), "644");
+        }
+        write("/etc/exports", "/install *(rw,no_root_squash,sync,no_subtree_check)\n"
+                + "/tftpboot *(rw,no_root_squash,sync,no_subtree_check)\n", "644");
         if (spec.hpc().contains(HpcDaemon.LOADL)) write("/etc/LoadL.cfg", "LoadLUserid = loadl\nLoadLGroupid = loadl\nLoadLConfig = /u/loadl/LoadL_config\n", "644");
     }
 
@@ -334,11 +357,24 @@ final class NodeImage {
         }
         Files.writeString(state.resolve("mounts"), mounts.toString());
         Files.writeString(state.resolve("vip"), spec.active() ? virtualIp + "\n" : "");
+        Files.writeString(state.resolve("exports"), spec.active() ? "/install\n/tftpboot\n" : "");
+        if (spec.engine() == DbEngine.DB2) {
+            Files.createDirectories(state.resolve("db2"));
+            Files.writeString(state.resolve("db2").resolve("running"), "");
+            Files.writeString(state.resolve("db2").resolve("autostart"), "");
+        }
         // the cluster's shared view of the network: this node's address, and the virtual IP while it holds it
         Path cluster = nodeDir.getParent().resolve("cluster");
-        for (String d : List.of("addresses", "vip", "cut")) Files.createDirectories(cluster.resolve(d));
+        for (String d : List.of("addresses", "vip", "cut", "dns")) Files.createDirectories(cluster.resolve(d));
         Files.writeString(cluster.resolve("addresses").resolve(spec.hostname()), address + "\n");
-        if (spec.active()) Files.writeString(cluster.resolve("vip").resolve(spec.hostname()), virtualIp + "\n");
+        if (spec.active()) {
+            Files.writeString(cluster.resolve("vip").resolve(spec.hostname()), virtualIp + "\n");
+            // its named serves the cluster's names (makedns -n ran there)
+            StringBuilder dns = new StringBuilder();
+            for (int i = 1; i <= 4; i++) dns.append("cn").append(i).append(" 10.0.1.").append(i).append('\n');
+            dns.append(spec.hostname()).append(' ').append(address).append('\n').append(VIP_HOSTNAME).append(' ').append(virtualIp).append('\n');
+            Files.writeString(cluster.resolve("dns").resolve(spec.hostname()), dns.toString());
+        }
         XcatDatabase.write(state.resolve("db"), spec, virtualIp, DOMAIN, List.of());
         // The active node's database is the one on the shared disk, which moves with the shared data.
         Path shared = cluster.resolve("shared-db");

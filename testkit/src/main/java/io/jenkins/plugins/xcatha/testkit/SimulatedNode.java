@@ -301,12 +301,40 @@ public final class SimulatedNode {
 
     public boolean networkDropped() { return networkDropped; }
 
+    /**
+     * The node restarts, as an old primary that was cut off or powered off comes back: its network answers
+     * again; the virtual IP (never persistent) is gone; nothing of the shared data is mounted or exported; every
+     * service runs exactly when it starts at boot. (Not after {@link #crash()}: its sshd is gone for good.)
+     */
+    public synchronized void reboot() {
+        if (crashed) throw new IllegalStateException("node " + role() + " has crashed: it cannot be rebooted");
+        if (networkDropped) restoreNetwork();
+        try {
+            Files.deleteIfExists(clusterFile("cut/" + hostname()));
+            Files.deleteIfExists(clusterFile("vip/" + hostname()));
+            Files.deleteIfExists(clusterFile("dns/" + hostname()));
+            Files.writeString(image.state.resolve("vip"), "");
+            Files.writeString(image.state.resolve("mounts"), "");
+            Files.writeString(image.state.resolve("exports"), "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        observe("/bin/bash", "-c", ". /opt/xcat-sim/lib/common.sh; "
+                + "for d in \"$SIM_STATE\"/svc/*/; do n=$(basename \"$d\"); "
+                + "if sim_svc_enabled \"$n\"; then sim_svc_set_running \"$n\" yes; else sim_svc_set_running \"$n\" no; fi; "
+                + "rm -f \"$d/failed\"; done; "
+                + "if [ -d \"$SIM_STATE/db2\" ]; then if [ -e \"$SIM_STATE/db2/autostart\" ]; then touch \"$SIM_STATE/db2/running\"; "
+                + "else rm -f \"$SIM_STATE/db2/running\"; fi; fi").stdoutOrThrow();
+    }
+
     /** SIGKILLs every sshd (listener and sessions) and their commands: the node is gone for its peers. Files stay readable. */
     public synchronized void crash() {
         List<Long> victims = new ArrayList<>(NodeProcesses.inNamespace(mountNamespace, nodeRoot()));
         victims.remove(keeperPid);
         NodeProcesses.signal("KILL", victims);
         crashed = true;
+        // down: nothing it held (its address, the virtual IP) answers any more
+        writeQuietly(clusterFile("cut/" + hostname()), "");
         networkDropped = false;
     }
 

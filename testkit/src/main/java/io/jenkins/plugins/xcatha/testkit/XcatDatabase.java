@@ -89,6 +89,8 @@ final class XcatDatabase {
                 rows.put("nodehm", List.<String[]>of(r("compute", "ipmi", "ipmi", "ipmi", "", "", "", "", "", "", "", "", "", "", "", "")));
                 rows.put("nodetype", List.<String[]>of(r("compute", "rhels9.4", "x86_64", "compute", "", "", "osi", "", "")));
                 rows.put("nodegroup", List.<String[]>of(r("compute", "static", "", "", "", "", "")));
+                rows.put("osimage", List.<String[]>of(r("rhels9.4-x86_64-install-compute", "", "compute", "Linux", "",
+                        "install", "", "", "rhels9.4-x86_64", "", "", "Linux", "rhels9.4", "x86_64")));
             }
             for (Map.Entry<String, List<String>> table : TABLES.entrySet()) {
                 StringBuilder csv = new StringBuilder("#").append(String.join(",", table.getValue())).append('\n');

@@ -14,7 +14,8 @@ public class FaultParseTest {
             Fault.dbEngine(DbEngine.DB2), Fault.toolMissing("chronyc"), Fault.xcatdCannotStart(), Fault.diskFull(5),
             Fault.tableCorrupt("postscripts"), Fault.tableUnopenable("hosts"), Fault.tableUnopenableDenying("hosts"), Fault.tableFails("nodelist"), Fault.restoreFails("hosts"),
             Fault.dumpTargetUnwritable(), Fault.dumpDelay(200), Fault.serviceStopped("xcatd"), Fault.serviceDisabled("dhcpd"),
-            Fault.peerUnresolvable(),
+            Fault.peerUnresolvable(), Fault.sharedDataBusy("/tftpboot"), Fault.mountFails("/etc/xcat"),
+            Fault.databaseCannotStart(), Fault.makedhcpFails(),
         };
         assertEquals(Fault.Kind.values().length, all.length);
         for (Fault f : all) assertEquals(f, Fault.parse(f.toString()));

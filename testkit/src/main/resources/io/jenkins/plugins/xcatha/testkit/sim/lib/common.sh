@@ -10,11 +10,14 @@
 #   db/<table>.csv        the xCAT database, one CSV per table, in tabdump format
 #   mounts                simulated mount table lines: "<device> <dir> <fstype>"
 #   vip                   the cluster virtual IP when this node carries it
+#   exports               the directories exported over NFS now (exportfs)
+#   db2/running           the DB2 instance is started (db2start)
 # What every node of the cluster sees alike lives in $SIM_CLUSTER:
 #   addresses/<hostname>  each node's own address
 #   vip/<hostname>        the virtual IP, while that node holds it
 #   cut/<hostname>        that node's network is cut: nothing it holds answers
 #   vip-in-use            an address something outside the nodes answers on
+#   dns/<hostname>        "NAME ADDRESS" lines the named of that node serves (written by makedns -n)
 #   shared-db/            the xCAT database on the shared disk: the one a node uses while /etc/xcat is mounted
 SIM_STATE=/var/lib/xcat-sim
 SIM_CLUSTER=/var/lib/xcat-sim-cluster
@@ -58,6 +61,7 @@ sim_fault_gate() {
 
 # Every fake starts with: sim_enter <its command name> "$@"
 sim_enter() {
+    SIM_COMMAND=$1
     sim_record "$@"
     sim_fault_gate "$1"
 }
@@ -118,16 +122,83 @@ sim_svc_enabled() {
     esac
 }
 
-# Starting a service may be refused by a fault (xcatd) or by a corrupt table (xcatd
-# refuses to start while any table file is corrupt, xcat-observed D4).
+# Starting a service may be refused by a fault (xcatd, the database server), by a corrupt table (xcatd
+# refuses to start while any table file is corrupt, xcat-observed D4), or, for xcatd, by a database server
+# that does not run (xcatd opens the database when it starts).
 sim_svc_start_blocked() {
+    if sim_db_server "$1"; then
+        sim_fault database-cannot-start && return 0
+        return 1
+    fi
     [ "$1" = xcatd ] || return 1
     sim_fault xcatd-cannot-start && return 0
+    sim_db_answers || return 0
     compgen -G "$SIM_STATE/faults/table-corrupt.*" >/dev/null
 }
 sim_xcatd_start_error() {
+    if ! sim_db_answers; then sim_db_error >&2; return 0; fi
     echo 'DBD::SQLite::db prepare failed: file is not a database at /opt/xcat/lib/perl/xCAT/Table.pm line 998.' >&2
     echo 'Can'"'"'t call method "execute" on an undefined value at /opt/xcat/lib/perl/xCAT/Table.pm line 999.' >&2
+}
+# What a service prints when it cannot start (sim_svc_start_blocked).
+sim_start_error() {
+    if sim_db_server "$1"; then sim_db_start_error "$1"; else sim_xcatd_start_error; fi
+}
+# What a database server prints when it cannot start (database-cannot-start; guessed wording per engine).
+sim_db_start_error() {
+    case "$1" in
+        postgresql) echo 'pg_ctl: could not start server' >&2
+                    echo 'Examine the log output.' >&2 ;;
+        mariadb|mysql|mysqld) echo "mysqld: Can't create/write to file '/var/lib/mysql/aria_log_control' (Errcode: 13 \"Permission denied\")" >&2 ;;
+    esac
+}
+
+# ---- the database server -------------------------------------------------------------------
+
+# The engine this node's xCAT uses now: the prefix of the first line of /etc/xcat/cfgloc (none: SQLite).
+sim_cfgloc_engine() {
+    local line=''
+    [ -r /etc/xcat/cfgloc ] && IFS= read -r line < /etc/xcat/cfgloc
+    case "$line" in mysql:*) echo mysql ;; Pg:*) echo Pg ;; DB2:*) echo DB2 ;; *) echo SQLite ;; esac
+}
+# True when $1 is a database server service of this node (mariadb, mysql, mysqld, postgresql).
+sim_db_server() {
+    case "$1" in mariadb|mysql|mysqld|postgresql) sim_svc_installed "$1" ;; *) return 1 ;; esac
+}
+# True when the database xCAT is configured for answers: SQLite always (files), MySQL/MariaDB and PostgreSQL
+# while their server runs on this node, DB2 while its instance is started. (A cfgloc naming an engine whose
+# server this node does not have at all, as fault engine=E makes it, is not gated: only the prefix matters.)
+sim_db_answers() {
+    local s installed=''
+    case "$(sim_cfgloc_engine)" in
+        SQLite) return 0 ;;
+        mysql)
+            for s in mariadb mysql mysqld; do
+                sim_svc_installed "$s" && installed=1
+                sim_svc_running "$s" && return 0
+            done
+            [ -z "$installed" ] ;;
+        Pg) ! sim_svc_installed postgresql || sim_svc_running postgresql ;;
+        DB2) [ ! -d "$SIM_STATE/db2" ] || [ -e "$SIM_STATE/db2/running" ] ;;
+    esac
+}
+# What xCAT's Table.pm prints when DBI cannot connect (DBD wording; the Table.pm line is guessed).
+sim_db_error() {
+    local host
+    host=$(sed -n 's/.*host=\([^;|]*\).*/\1/p' /etc/xcat/cfgloc 2>/dev/null)
+    case "$(sim_cfgloc_engine)" in
+        mysql) echo "DBI connect('database=xcatdb;host=$host','xcatadmin',...) failed: Can't connect to MySQL server on '$host' (111) at /opt/xcat/lib/perl/xCAT/Table.pm line 1094." ;;
+        Pg) echo "DBI connect('dbname=xcatdb;host=$host','xcatadm',...) failed: could not connect to server: Connection refused"
+            echo "	Is the server running on host \"$host\" and accepting"
+            echo "	TCP/IP connections on port 5432? at /opt/xcat/lib/perl/xCAT/Table.pm line 1094." ;;
+        DB2) echo "DBI connect('xcatdb','xcatdb',...) failed: [IBM][CLI Driver] SQL1032N  No start database manager command was issued.  SQLSTATE=57019 at /opt/xcat/lib/perl/xCAT/Table.pm line 1094." ;;
+    esac
+}
+# Every command that opens the database (through xcatd or with XCATBYPASS) fails while it does not answer.
+sim_db_gate() {
+    sim_db_answers && return 0
+    sim_db_error >&2
+    exit 1
 }
 
 # Service name as given on a command line, without a ".service" suffix.
@@ -208,6 +279,8 @@ sim_xcatd_denies() {
 # The gate of every xCAT client command: xcatd must answer, and take the request.
 sim_xcatd_request() {
     sim_xcat_reachable || sim_xcatd_unreachable
+    # lsxcatd with XCATBYPASS only reads files (version, cfgloc): it needs no database.
+    if [ "${SIM_COMMAND:-}" != lsxcatd ] || [ -z "${XCATBYPASS:-}" ]; then sim_db_gate; fi
     if sim_xcatd_denies; then
         echo 'Error: Permission denied for request' >&2
         exit 1
