@@ -137,7 +137,7 @@ final class ProcedureLauncher {
     }
 
     private static boolean needsSsh(Invocation invocation) {
-        return !invocation.local() || invocation.procedure() == Invocation.Procedure.STANDBY_PREPARE;
+        return !invocation.local() || invocation.standby() != null;
     }
 
     /**
