@@ -56,6 +56,19 @@ public final class FailoverOptions {
      * @throws InvalidInputException naming the field and the value
      */
     public FailoverOptions validate() {
+        checkVirtualIp(virtualIp);
+        checkInterface(interfaceName);
+        checkKind(planned, primaryDown);
+        standbyOptions();
+        return this;
+    }
+
+    /**
+     * The management virtual IP as ADDRESS/PREFIX, alone (the form checks it field by field).
+     *
+     * @throws InvalidInputException naming {@code virtualIp} and the value
+     */
+    public static void checkVirtualIp(String virtualIp) {
         if (virtualIp == null || virtualIp.isBlank()) {
             throw new InvalidInputException("virtualIp", "is required: the management virtual IP as ADDRESS/PREFIX,"
                     + " e.g. 10.0.0.1/24 (the address site.master names)");
@@ -72,6 +85,14 @@ public final class FailoverOptions {
         if (!prefix.matches("[0-9]{1,2}") || Integer.parseInt(prefix) < 1 || Integer.parseInt(prefix) > 32) {
             throw new InvalidInputException("virtualIp", "'" + virtualIp + "': the prefix length must be 1 to 32");
         }
+    }
+
+    /**
+     * The standby's interface that gets the virtual IP, alone.
+     *
+     * @throws InvalidInputException naming {@code interface} and the value
+     */
+    public static void checkInterface(String interfaceName) {
         if (interfaceName == null || interfaceName.isBlank()) {
             throw new InvalidInputException("interface", "is required: the network interface of the standby that"
                     + " gets the virtual IP, e.g. eth0 (AIX: en0)");
@@ -80,12 +101,18 @@ public final class FailoverOptions {
             throw new InvalidInputException("interface", "'" + interfaceName.replace("\n", "\\n") + "' is not an"
                     + " interface name (eth0, ens3, bond0, en0; no alias suffix such as :0)");
         }
+    }
+
+    /**
+     * The kind of failover: planned (the old primary answers) and primaryDown (it is off) exclude each other.
+     *
+     * @throws InvalidInputException naming {@code primaryDown}
+     */
+    public static void checkKind(boolean planned, boolean primaryDown) {
         if (planned && primaryDown) {
             throw new InvalidInputException("primaryDown", "cannot go with planned: a planned failover deactivates the"
                     + " old primary, which must answer; primaryDown states that it is powered off. Give one of them");
         }
-        standbyOptions();
-        return this;
     }
 
     /** The shared directories and HPC daemons checked and expanded exactly as standby-prepare does it. */

@@ -4,6 +4,7 @@ import io.jenkins.plugins.xcatha.backup.DbBackupOptions;
 import io.jenkins.plugins.xcatha.config.HostAndPort;
 import io.jenkins.plugins.xcatha.config.InvalidInputException;
 import io.jenkins.plugins.xcatha.config.Validate;
+import io.jenkins.plugins.xcatha.failover.FailoverOptions;
 import io.jenkins.plugins.xcatha.standby.StandbyPrepareOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,6 +107,21 @@ public final class FieldCheck {
             return Optional.empty();
         }
         return problem(() -> StandbyPrepareOptions.builder().ntpServer(value.strip()).build().validate());
+    }
+
+    /** failover: the management virtual IP as ADDRESS/PREFIX. */
+    public static Optional<String> virtualIp(String value) {
+        return problem(() -> FailoverOptions.checkVirtualIp(value == null ? null : value.strip()));
+    }
+
+    /** failover: the standby's interface that gets the virtual IP. */
+    public static Optional<String> interfaceName(String value) {
+        return problem(() -> FailoverOptions.checkInterface(value == null ? null : value.strip()));
+    }
+
+    /** failover: a planned failover and a stated-down primary exclude each other. */
+    public static Optional<String> failoverKind(boolean planned, boolean primaryDown) {
+        return problem(() -> FailoverOptions.checkKind(planned, primaryDown));
     }
 
     /** The host-key pin of a manually provided key. */

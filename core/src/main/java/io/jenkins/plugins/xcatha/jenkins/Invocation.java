@@ -105,6 +105,12 @@ public final class Invocation implements Serializable {
         this.procedure = Objects.requireNonNull(b.procedure, "procedure");
         this.port = Validate.between("port", b.port, 1, MAX_PORT);
         this.local = b.local;
+        if (local && procedure == Procedure.FAILOVER) {
+            // The old primary may be dead and the agent may run on either node: both are reached the same way.
+            throw new InvalidInputException("local", "xcatFailover reaches both management nodes over SSH from the"
+                    + " agent, also when the agent runs on one of them: leave local off and give that node's name as"
+                    + " primary or standby");
+        }
         boolean pair = procedure == Procedure.STANDBY_PREPARE || procedure == Procedure.FAILOVER;
         this.primary = host(pair ? "primary" : "host", b.primary, !local);
         this.standby = pair ? host("standby", b.standby, true) : null;

@@ -42,4 +42,25 @@ public class FailoverInvocationTest {
         assertThat(assertThrows(InvalidInputException.class, () -> failover().standby("").build()).getMessage(),
                 containsString("standby"));
     }
+
+    @Test
+    public void aLocalFailoverIsRefusedBecauseBothNodesAreReachedOverSsh() {
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> failover().planned(true).local(true).build());
+        assertThat(refused.getMessage(), containsString("local"));
+        assertThat(refused.getMessage(), containsString("over SSH"));
+    }
+
+    @Test
+    public void theFormChecksEachFailoverFieldWithTheSameWords() {
+        assertThat(FieldCheck.virtualIp("10.0.0.1").orElseThrow(), containsString("'10.0.0.1' has no prefix length"));
+        assertThat(FieldCheck.virtualIp("10.0.0.1;reboot/24").orElseThrow(), containsString("virtualIp"));
+        assertThat(FieldCheck.virtualIp(" 10.0.0.1/24 ").isPresent(), is(false));
+        assertThat(FieldCheck.interfaceName("eth0:0").orElseThrow(), containsString("no alias suffix"));
+        assertThat(FieldCheck.interfaceName("eth0;reboot").orElseThrow(), containsString("'eth0;reboot'"));
+        assertThat(FieldCheck.interfaceName("en0").isPresent(), is(false));
+        assertThat(FieldCheck.failoverKind(true, true).orElseThrow(), containsString("cannot go with planned"));
+        assertThat(FieldCheck.failoverKind(true, false).isPresent(), is(false));
+        assertThat(FieldCheck.failoverKind(false, true).isPresent(), is(false));
+    }
 }

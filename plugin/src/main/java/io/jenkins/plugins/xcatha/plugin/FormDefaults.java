@@ -38,4 +38,12 @@ public interface FormDefaults {
     default int getDefaultMaxClockSkewSeconds() {
         return Invocation.DEFAULT_MAX_CLOCK_SKEW_SECONDS;
     }
+
+    /**
+     * Whether the form offers "the agent is the management node": not for failover, which reaches both nodes over
+     * SSH (the old primary may be down) and refuses {@code local}.
+     */
+    default boolean isLocalOffered() {
+        return true;
+    }
 }
