@@ -32,6 +32,8 @@ import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.HtmlPage;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -139,6 +141,42 @@ public class BuildStepsTest {
         r.assertEqualDataBoundBeans(before, roundTrip(before));
     }
 
+    @Test
+    public void failoverBuilderSurvivesAConfigurationRoundTrip() throws Exception {
+        XcatFailoverBuilder before = new XcatFailoverBuilder("mn1", "mn2:2222");
+        before.setCredentialsId("xcat-root");
+        before.setVirtualIp("10.0.0.1/24");
+        before.setInterface("bond0");
+        before.setPlanned(true);
+        before.setSharedDirs("/etc/xcat\n/install");
+        before.setHpcDaemons("gpfs");
+        before.setCheckMode(true);
+        before.setCommandTimeoutSeconds(900);
+        before.setHostKeyVerification(SimulatedNodeKeys.knownHosts("/etc/ssh/ssh_known_hosts"));
+        XcatFailoverBuilder after = (XcatFailoverBuilder) roundTrip(before);
+        r.assertEqualDataBoundBeans(before, after);
+        assertThat("the field named after a Java keyword is bound too", after.getInterface(), equalTo("bond0"));
+    }
+
+    @Test
+    public void failoverFormOffersNoLocalRunAndChecksTheKindAgainstPlanned() throws Exception {
+        job.getBuildersList().replaceBy(List.of(new XcatFailoverBuilder("mn1", "mn2")));
+        JenkinsRule.WebClient wc = r.createWebClient().login("admin");
+        HtmlPage page = wc.getPage(job, "configure");
+        assertThat(
+                "the failover form has no 'Run on this agent's machine'",
+                page.querySelectorAll("input[name='_.local']").size(),
+                equalTo(0));
+        assertThat(page.querySelectorAll("input[name='_.virtualIp']").size(), equalTo(1));
+        DomElement primaryDown = page.querySelector("input[name='_.primaryDown']");
+        assertThat(primaryDown.getAttribute("checkUrl"), containsString("checkPrimaryDown"));
+        assertThat(primaryDown.getAttribute("checkDependsOn"), equalTo("planned"));
+
+        String check = job.getUrl() + "descriptorByName/" + XcatFailoverBuilder.class.getName()
+                + "/checkPrimaryDown?value=true&planned=true";
+        assertThat(post(wc, check).getContentAsString(), containsString("cannot go with planned"));
+    }
+
     /** Saves the job's configuration page as an administrator would, unchanged, and returns what was bound. */
     private Builder roundTrip(Builder before) throws Exception {
         job.getBuildersList().replaceBy(List.of(before));
@@ -212,6 +250,18 @@ public class BuildStepsTest {
             assertThat(d.doCheckDumpTimeoutSeconds(job, "5").kind, equalTo(FormValidation.Kind.ERROR));
             assertThat(d.doCheckBackupRoot(job, "/var/backup/my dumps").kind, equalTo(FormValidation.Kind.ERROR));
         }
+        XcatFailoverBuilder.DescriptorImpl failover =
+                r.jenkins.getDescriptorByType(XcatFailoverBuilder.DescriptorImpl.class);
+        try (ACLContext ignored = ACL.as(User.getById("configurer", true))) {
+            assertThat(failover.doCheckVirtualIp(job, "10.0.0.1").getMessage(), containsString("no prefix length"));
+            assertThat(failover.doCheckVirtualIp(job, "10.0.0.1/24").kind, equalTo(FormValidation.Kind.OK));
+            assertThat(failover.doCheckInterface(job, "eth0;reboot").getMessage(), containsString("eth0;reboot"));
+            assertThat(failover.doCheckInterface(job, "").kind, equalTo(FormValidation.Kind.ERROR));
+            assertThat(failover.doCheckInterface(job, "en0").kind, equalTo(FormValidation.Kind.OK));
+            assertThat(failover.doCheckPrimaryDown(job, true, true).kind, equalTo(FormValidation.Kind.ERROR));
+            assertThat(failover.doCheckPrimaryDown(job, true, false).kind, equalTo(FormValidation.Kind.OK));
+            assertThat(failover.doCheckStandby(job, "mn2 mn3").kind, equalTo(FormValidation.Kind.ERROR));
+        }
     }
 
     @Test
@@ -257,6 +307,13 @@ public class BuildStepsTest {
                         .getAnnotation(org.jenkinsci.Symbol.class)
                         .value()[0],
                 equalTo("xcatDbRestoreBuilder"));
+        assertThat(
+                r.jenkins
+                        .getDescriptorByType(XcatFailoverBuilder.DescriptorImpl.class)
+                        .getClass()
+                        .getAnnotation(org.jenkinsci.Symbol.class)
+                        .value()[0],
+                equalTo("xcatFailoverBuilder"));
     }
 
     private static List<String> values(ListBoxModel model) {

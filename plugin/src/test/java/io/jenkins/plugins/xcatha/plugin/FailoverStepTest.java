@@ -134,7 +134,8 @@ public class FailoverStepTest {
         WorkflowRun b = run(
                 Result.SUCCESS,
                 prepare(sim.primary().address(), sim.standby().address()),
-                "def f = " + failover(", planned: true, checkMode: true"),
+                // as the snippet generator writes it: the keyword parameter quoted
+                "def f = " + failover(", planned: true, checkMode: true").replace("interface:", "'interface':"),
                 "echo \"mode=${f.mode} result=${f.result}\"");
         r.assertLogContains("mode=check result=SUCCESS", b);
         r.assertLogContains("would configure the virtual IP", b);

@@ -68,6 +68,27 @@ public class FreestyleBuildsTest {
     }
 
     @Test
+    public void failoverBuilderMovesTheManagementNodeToThePreparedStandby() throws Exception {
+        String mn1 = sim.primary().address();
+        String mn2 = sim.standby().address();
+        r.buildAndAssertSuccess(jobOnTheAgent(new XcatStandbyPrepareBuilder(mn1, mn2)));
+
+        XcatFailoverBuilder failover = new XcatFailoverBuilder(mn1, mn2);
+        failover.setVirtualIp(sim.cluster().virtualIp() + "/8");
+        failover.setInterface("eth0");
+        failover.setPlanned(true);
+        FreeStyleProject job = jobOnTheAgent(failover);
+        FreeStyleBuild b = r.buildAndAssertSuccess(job);
+        r.assertLogContains("from " + agent.getNodeName(), b);
+        assertReportArchived(b, "xcat-ha/failover");
+        assertThat(outcomeOf(testCases(b, "xcat-ha/failover/junit.xml"), "virtual-ip"), is("passed"));
+        assertThat(sim.standby().carriesVirtualIp(), is(true));
+        assertThat(sim.primary().carriesVirtualIp(), is(false));
+
+        r.buildAndAssertSuccess(jobOnTheAgent(new XcatStandbyPrepareBuilder(mn2, mn1)));
+    }
+
+    @Test
     public void restoreBuilderPutsTheLatestBackupBack() throws Exception {
         XcatDbBackupBuilder backup = new XcatDbBackupBuilder();
         backup.setHost(sim.primary().address());

@@ -93,6 +93,33 @@ public class SnippetGeneratorTest {
         assertThat(
                 snippetOfANewStep(p, "xcatStandbyPrepare", Map.of("primary", "mn1", "standby", "mn2")),
                 equalTo("xcatStandbyPrepare hostKeyVerification: knownHostsFile(), primary: 'mn1', standby: 'mn2'"));
+        assertThat(
+                snippetOfANewStep(
+                        p,
+                        "xcatFailover",
+                        Map.of("primary", "mn1", "standby", "mn2", "virtualIp", "10.0.0.1/24", "interface", "eth0")),
+                equalTo("xcatFailover hostKeyVerification: knownHostsFile(), 'interface': 'eth0', primary: 'mn1',"
+                        + " standby: 'mn2', virtualIp: '10.0.0.1/24'"));
+    }
+
+    /** {@code interface} is a Groovy keyword: the generator quotes it (FailoverStepTest runs the quoted form). */
+    @Test
+    public void failoverRoundTripsThroughItsSnippetWithTheKeywordParameterQuoted() throws Exception {
+        XcatFailoverStep step = new XcatFailoverStep("mn1", "mn2");
+        step.setCredentialsId("xcat-root");
+        step.setVirtualIp("10.0.0.1/24");
+        step.setInterface("eth0");
+        step.setPrimaryDown(true);
+        step.setHpcDaemons("gpfs");
+        String expected = "xcatFailover credentialsId: 'xcat-root', hpcDaemons: 'gpfs', 'interface': 'eth0',"
+                + " primary: 'mn1', primaryDown: true, standby: 'mn2', virtualIp: '10.0.0.1/24'";
+        assertRoundTrip(step, expected);
+        assertGeneratedFromForm(
+                "{\"stapler-class\": \"" + XcatFailoverStep.class.getName() + "\","
+                        + " \"primary\": \"mn1\", \"standby\": \"mn2\", \"credentialsId\": \"xcat-root\","
+                        + " \"virtualIp\": \"10.0.0.1/24\", \"interface\": \"eth0\", \"planned\": false,"
+                        + " \"primaryDown\": true, \"hpcDaemons\": \"gpfs\", \"checkMode\": false}",
+                expected);
     }
 
     /**
