@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
 
 import hudson.model.Result;
 import hudson.slaves.DumbSlave;
@@ -201,6 +202,39 @@ public class FailoverStepTest {
 
         assertThat("nothing reached the primary", sim.primary().receivedCommands(), is(empty()));
         assertThat("nothing reached the standby", sim.standby().receivedCommands(), is(empty()));
+    }
+
+    @Test
+    public void anAbortedFailoverEndsWithinSecondsAndARerunContinuesWhereItStopped() throws Exception {
+        run(Result.SUCCESS, prepare(sim.primary().address(), sim.standby().address()));
+        sim.standby().inject(Fault.commandHangs("makedhcp"));
+        WorkflowJob p = r.createProject(WorkflowJob.class, "aborted");
+        p.setDefinition(new CpsFlowDefinition(
+                "node('" + agent.getNodeName() + "') {\n  " + failover(", planned: true") + "\n}", true));
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("network-services on", b);
+        long stoppedAt = System.nanoTime();
+        b.doStop();
+        r.waitForCompletion(b);
+        long seconds = (System.nanoTime() - stoppedAt) / 1_000_000_000L;
+        r.assertBuildStatus(Result.ABORTED, b);
+        assertThat("the build ended within seconds of the stop", seconds, lessThan(20L));
+        assertThat(
+                "no makedhcp is left running on the standby",
+                sim.standby().processesOfNode().stream()
+                        .filter(process -> process.contains("makedhcp"))
+                        .collect(Collectors.toList()),
+                is(empty()));
+        assertThat(text(b, "xcat-ha/failover/report.json"), containsString("\"SKIPPED\""));
+        assertThat("what was done stays done", sim.standby().carriesVirtualIp(), is(true));
+
+        sim.standby().clearFaults();
+        WorkflowRun rerun = run(
+                Result.SUCCESS,
+                "def f = " + failover(", planned: true"),
+                "echo \"virtual-ip=${f.steps['virtual-ip']} network-services=${f.steps['network-services']}\"");
+        r.assertLogContains("virtual-ip=OK network-services=CHANGED", rerun);
+        assertThat(sim.standby().service("dhcpd").running(), is(true));
     }
 
     @Test
