@@ -52,10 +52,14 @@ async function snippet(job, stepLabelStart, fields, file) {
 await builder('prepare-standby', 'freestyle-standby-prepare.png');
 await builder('back-up-xcat', 'freestyle-db-backup.png');
 await builder('restore-xcat', 'freestyle-db-restore.png');
+await builder('fail-over-xcat', 'freestyle-failover.png');
 await snippet('cluster-ops', 'xcatStandbyPrepare', { primary: 'mn1.cluster', standby: 'mn2.cluster' },
               'pipeline-syntax-xcatStandbyPrepare.png');
 await snippet('cluster-ops', 'xcatDbBackup', { host: 'mn1.cluster' }, 'pipeline-syntax-xcatDbBackup.png');
 await snippet('cluster-ops', 'xcatDbRestore', { host: 'mn1.cluster' }, 'pipeline-syntax-xcatDbRestore.png');
+await snippet('cluster-ops', 'xcatFailover',
+              { primary: 'mn1.cluster', standby: 'mn2.cluster', virtualIp: '10.0.0.1/24', interface: 'eth0' },
+              'pipeline-syntax-xcatFailover.png');
 await open('job/cluster-ops/1/');
 await page.screenshot({ path: `${out}/build-artifacts.png`, fullPage: true });
 await open('job/cluster-ops/1/console');

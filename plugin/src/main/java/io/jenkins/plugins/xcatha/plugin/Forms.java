@@ -66,14 +66,19 @@ public final class Forms {
         return result.includeCurrentValue(current);
     }
 
-    /** The chosen id must name an SSH private key the job can use (empty: only allowed for local runs). */
-    public static FormValidation checkCredentialsId(Item item, String value) {
+    /**
+     * The chosen id must name an SSH private key the job can use. Empty is only allowed for local runs, which a step
+     * without the local option ({@code localOffered} false: failover) does not have.
+     */
+    public static FormValidation checkCredentialsId(Item item, String value, boolean localOffered) {
         if (!mayListCredentials(item)) {
             return FormValidation.ok();
         }
         String id = Util.fixEmptyAndTrim(value);
         if (id == null) {
-            return FormValidation.warning(Messages.Forms_CredentialsEmpty());
+            return localOffered
+                    ? FormValidation.warning(Messages.Forms_CredentialsEmpty())
+                    : FormValidation.error(Messages.Forms_CredentialsRequired());
         }
         if (id.startsWith("${") && id.endsWith("}")) {
             return FormValidation.warning(Messages.Forms_CredentialsExpression());

@@ -53,7 +53,7 @@ public abstract class XcatBuilderDescriptor extends BuildStepDescriptor<Builder>
 
     @POST
     public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-        return Forms.checkCredentialsId(item, value);
+        return Forms.checkCredentialsId(item, value, isLocalOffered());
     }
 
     @POST

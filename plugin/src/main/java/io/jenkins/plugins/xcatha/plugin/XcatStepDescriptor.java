@@ -37,7 +37,7 @@ public abstract class XcatStepDescriptor extends StepDescriptor implements FormD
 
     @POST
     public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-        return Forms.checkCredentialsId(item, value);
+        return Forms.checkCredentialsId(item, value, isLocalOffered());
     }
 
     @POST

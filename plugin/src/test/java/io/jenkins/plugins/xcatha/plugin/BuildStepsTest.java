@@ -261,6 +261,16 @@ public class BuildStepsTest {
             assertThat(failover.doCheckPrimaryDown(job, true, true).kind, equalTo(FormValidation.Kind.ERROR));
             assertThat(failover.doCheckPrimaryDown(job, true, false).kind, equalTo(FormValidation.Kind.OK));
             assertThat(failover.doCheckStandby(job, "mn2 mn3").kind, equalTo(FormValidation.Kind.ERROR));
+            assertThat(
+                    "no local run to fall back on: a failover without a key is an error",
+                    failover.doCheckCredentialsId(job, "").kind,
+                    equalTo(FormValidation.Kind.ERROR));
+            assertThat(
+                    r.jenkins
+                            .getDescriptorByType(XcatDbBackupBuilder.DescriptorImpl.class)
+                            .doCheckCredentialsId(job, "")
+                            .kind,
+                    equalTo(FormValidation.Kind.WARNING));
         }
     }
 

@@ -70,6 +70,14 @@ public class PageScreenshots {
         restore.setBackup("xcatdb-20261205T020926Z");
         r.createFreeStyleProject("restore-xcat").getBuildersList().add(restore);
 
+        XcatFailoverBuilder failover = new XcatFailoverBuilder("mn1.cluster", "mn2.cluster");
+        failover.setCredentialsId("xcat-root");
+        failover.setHostKeyVerification(SimulatedNodeKeys.knownHosts("/etc/ssh/ssh_known_hosts"));
+        failover.setVirtualIp("10.0.0.1/24");
+        failover.setInterface("bond0");
+        failover.setPlanned(true);
+        r.createFreeStyleProject("fail-over-xcat").getBuildersList().add(failover);
+
         WorkflowJob ops = r.createProject(WorkflowJob.class, "cluster-ops");
         ops.setDefinition(new CpsFlowDefinition(
                 "node('mgmt-net') {\n"
@@ -81,6 +89,10 @@ public class PageScreenshots {
                         + " hostKeyVerification: knownHostsFile(path: '" + knownHosts + "')\n"
                         + "  xcatDbRestore host: '" + primary + "', credentialsId: 'xcat-root',"
                         + " hostKeyVerification: knownHostsFile(path: '" + knownHosts + "')\n"
+                        + "  xcatFailover primary: '" + primary + "', standby: '" + standby + "', virtualIp: '"
+                        + sim.cluster().virtualIp() + "/8', interface: 'eth0', planned: true,"
+                        + " credentialsId: 'xcat-root', hostKeyVerification: knownHostsFile(path: '" + knownHosts
+                        + "')\n"
                         + "}",
                 true));
         r.buildAndAssertSuccess(ops);
