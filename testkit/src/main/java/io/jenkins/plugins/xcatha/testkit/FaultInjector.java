@@ -29,7 +29,10 @@ final class FaultInjector {
             case SHARED_DATA_MOUNTED: {
                 String line = SharedData.device(f.argument()) + " " + f.argument() + " " + SharedData.fsType(node.flavour()) + "\n";
                 String mounts = SimulatedNode.read(node.stateFile("mounts"));
-                if (!node.mountedDirs().contains(f.argument())) node.replaceState("mounts", mounts + line);
+                if (!node.mountedDirs().contains(f.argument())) {
+                    node.replaceState("mounts", mounts + line);
+                    node.bindShared(f.argument());
+                }
                 break;
             }
             case CARRIES_VIRTUAL_IP:

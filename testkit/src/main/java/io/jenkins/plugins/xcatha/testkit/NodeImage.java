@@ -271,6 +271,8 @@ final class NodeImage {
         Path realDate = hostPath("/opt/xcat-sim/real/date");
         Files.createDirectories(realDate.getParent());
         Files.copy(Path.of("/usr/bin/date"), realDate);
+        // The real mount and umount, for the fake mount's bind mounts of the shared disk (the fakes take their names).
+        for (String tool : List.of("mount", "umount")) Files.copy(Path.of("/usr/bin/" + tool), realDate.resolveSibling(tool));
         for (FakeCommands.Fake fake : FakeCommands.ALL_FAKES) {
             if (!fake.when.test(spec)) continue;
             String script = resource("sim/fakes/" + fake.resource);
@@ -375,6 +377,7 @@ final class NodeImage {
             dns.append(spec.hostname()).append(' ').append(address).append('\n').append(VIP_HOSTNAME).append(' ').append(virtualIp).append('\n');
             Files.writeString(cluster.resolve("dns").resolve(spec.hostname()), dns.toString());
         }
+        if (spec.active()) seedSharedDisk(cluster.resolve("shared"));
         XcatDatabase.write(state.resolve("db"), spec, virtualIp, DOMAIN, List.of());
         // The active node's database is the one on the shared disk, which moves with the shared data.
         Path shared = cluster.resolve("shared-db");
@@ -385,6 +388,37 @@ final class NodeImage {
 
     /** Milliseconds per table, from xcat-observed's second observation: 68 s, 141 s and 93 s for 71 tables. */
     static final String REAL_DURATIONS = "dump=958\nbypass=1986\nrestore=1310\n";
+
+    /**
+     * The shared disk starts as the active node's shared directories were when xCAT was set up on it: one host
+     * directory per device, which node-init and the fake mount bind over the directory of whichever node mounts it,
+     * so that /etc/xcat/cfgloc, /install and the rest move with the shared data. Each node keeps its own files
+     * under the mount point, as a real local disk does.
+     */
+    private void seedSharedDisk(Path disk) throws IOException {
+        for (String dir : sharedDirs()) {
+            Path device = disk.resolve(SharedData.deviceName(dir));
+            if (Files.exists(device)) continue;
+            Path local = hostPath(dir);
+            Files.createDirectories(device);
+            if (Files.isDirectory(local)) copyTree(local, device);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES,
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                Files.setPosixFilePermissions(target, Files.getPosixFilePermissions(source));
+            }
+        }
+    }
 
     /** The HA docs' shared directories for this node's OS and engine. */
     List<String> sharedDirs() {

@@ -6,8 +6,13 @@ final class SharedData {
 
     /** A device name that stays the same for a directory on both nodes (the same shared disk). */
     static String device(String dir) {
+        return "/dev/mapper/" + deviceName(dir);
+    }
+
+    /** The device's last path element: also the name of its storage in the cluster's shared/ directory. */
+    static String deviceName(String dir) {
         String name = dir.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_|_$", "");
-        return "/dev/mapper/xcatvg-" + (name.isEmpty() ? "root" : name);
+        return "xcatvg-" + (name.isEmpty() ? "root" : name);
     }
 
     static String fsType(Flavour f) {

@@ -309,6 +309,9 @@ public final class SimulatedNode {
     public synchronized void reboot() {
         if (crashed) throw new IllegalStateException("node " + role() + " has crashed: it cannot be rebooted");
         if (networkDropped) restoreNetwork();
+        // a reboot mounts none of the shared data (noauto)
+        observe("/bin/bash", "-c", ". /opt/xcat-sim/lib/common.sh; while read -r dev dir _; do "
+                + "sim_unbind_shared \"$dev\" \"$dir\" 2>/dev/null || true; done < \"$SIM_STATE/mounts\"").stdoutOrThrow();
         try {
             Files.deleteIfExists(clusterFile("cut/" + hostname()));
             Files.deleteIfExists(clusterFile("vip/" + hostname()));
@@ -408,6 +411,15 @@ public final class SimulatedNode {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Binds the shared disk's storage of {@code dir} over it, as the fake mount does, until the faults are cleared. */
+    void bindShared(String dir) {
+        String device = SharedData.device(dir);
+        observe("/bin/bash", "-c", ". /opt/xcat-sim/lib/common.sh; sim_bind_shared \"$1\" \"$2\"", "bind", device, dir)
+                .stdoutOrThrow();
+        onClear(() -> observe("/bin/bash", "-c", ". /opt/xcat-sim/lib/common.sh; sim_unbind_shared \"$1\" \"$2\"",
+                "unbind", device, dir).stdoutOrThrow());
     }
 
     /** Replaces a state file's content and remembers the old one. */

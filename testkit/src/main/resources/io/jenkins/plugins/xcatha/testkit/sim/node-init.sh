@@ -33,6 +33,13 @@ mount --bind "$node_dir/state" "$root/var/lib/xcat-sim"
 # virtual IP, which node's network is cut. Every node sees the same directory.
 mkdir -p "$root/var/lib/xcat-sim-cluster"
 mount --bind "$(dirname "$node_dir")/cluster" "$root/var/lib/xcat-sim-cluster"
+# The shared data the node has mounted: the cluster's shared disk, one directory per device, bound over the
+# node's own directory (what the node had there stays underneath, as on a real local disk).
+while read -r dev dir _; do
+    case "$dev" in /dev/mapper/xcatvg-*) ;; *) continue ;; esac
+    mkdir -p "$(dirname "$node_dir")/cluster/shared/${dev##*/}" "$root$dir"
+    mount --bind "$(dirname "$node_dir")/cluster/shared/${dev##*/}" "$root$dir"
+done < "$node_dir/state/mounts"
 
 hostname "$node_hostname"
 

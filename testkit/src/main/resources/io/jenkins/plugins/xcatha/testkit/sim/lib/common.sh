@@ -206,6 +206,17 @@ sim_unit() { local u=$1; printf '%s' "${u%.service}"; }
 
 # The database this node's xCAT uses: the shared disk's while /etc/xcat is mounted (the active management
 # node; it moves to whichever node mounts the shared data), else the node's own local one.
+# The shared disk behind a device of the shared data: a directory of the cluster, bound over the mount point of
+# whichever node mounts it, so its files (cfgloc, /install) move with it. Other devices (NFS) have no files here.
+sim_bind_shared() { # DEVICE DIR
+    case "$1" in /dev/mapper/xcatvg-*) ;; *) return 0 ;; esac
+    mkdir -p "$SIM_CLUSTER/shared/${1##*/}" "$2" && /opt/xcat-sim/real/mount --bind "$SIM_CLUSTER/shared/${1##*/}" "$2"
+}
+sim_unbind_shared() { # DEVICE DIR
+    case "$1" in /dev/mapper/xcatvg-*) ;; *) return 0 ;; esac
+    /opt/xcat-sim/real/umount "$2"
+}
+
 sim_db_dir() {
     if awk '$2 == "/etc/xcat" { f = 1 } END { exit !f }' "$SIM_STATE/mounts" 2>/dev/null; then
         echo "$SIM_CLUSTER/shared-db"
