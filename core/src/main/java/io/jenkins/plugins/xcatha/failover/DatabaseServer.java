@@ -1,6 +1,13 @@
 package io.jenkins.plugins.xcatha.failover;
 
+import io.jenkins.plugins.xcatha.exec.ShellException;
+import io.jenkins.plugins.xcatha.platform.Platform;
+import io.jenkins.plugins.xcatha.platform.ServiceState;
+import io.jenkins.plugins.xcatha.procedure.Node;
+import io.jenkins.plugins.xcatha.procedure.StepContext;
+import io.jenkins.plugins.xcatha.standby.NodeCommands;
 import io.jenkins.plugins.xcatha.xcat.DatabaseEngine;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The server of an xCAT database engine, as services a node's init system knows (SQLite has none). */
@@ -18,5 +25,35 @@ final class DatabaseServer {
             default:
                 return List.of();
         }
+    }
+
+    /** The engine's server services installed on the node (none for SQLite and DB2, which is an instance). */
+    static List<ServiceState> installed(StepContext context, Node node,
+            DatabaseEngine engine) throws ShellException, InterruptedException {
+        Platform platform = NodeCommands.platform(context, node);
+        List<ServiceState> found = new ArrayList<>();
+        for (ServiceState s : platform.services().states(NodeCommands.exec(context, node), services(engine))) {
+            if (s.installed()) {
+                found.add(s);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * What the node lacks to serve a database of this engine, as "has no ...", or null when it has the server (or
+     * the engine needs none).
+     */
+    static String missingOn(StepContext context, Node node, DatabaseEngine engine)
+            throws ShellException, InterruptedException {
+        if (engine == DatabaseEngine.SQLITE) {
+            return null;
+        }
+        if (engine == DatabaseEngine.DB2) {
+            return Db2Instance.read(context, node) == null ? "has no DB2 installation under /opt/ibm/db2 or /opt/IBM/db2"
+                    : null;
+        }
+        return installed(context, node, engine).isEmpty() ? "has no " + String.join(" or ", services(engine))
+                + " service" : null;
     }
 }

@@ -12,7 +12,6 @@ import io.jenkins.plugins.xcatha.procedure.Outcome;
 import io.jenkins.plugins.xcatha.procedure.StepContext;
 import io.jenkins.plugins.xcatha.standby.NodeCommands;
 import io.jenkins.plugins.xcatha.xcat.DatabaseEngine;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,20 +40,16 @@ final class DatabaseStep extends AbstractStep {
         if (engine == DatabaseEngine.SQLITE) {
             return answers(context, standby, "SQLite (no /etc/xcat/cfgloc on the shared data): no server to start", false);
         }
-        List<ServiceState> installed = new ArrayList<>();
-        for (ServiceState s : platform.services().states(NodeCommands.exec(context, standby), DatabaseServer.services(engine))) {
-            if (s.installed()) {
-                installed.add(s);
-            }
+        String missing = DatabaseServer.missingOn(context, standby, engine);
+        if (missing != null) {
+            return Outcome.failed("the shared /etc/xcat/cfgloc names " + engine.displayName() + " but standby "
+                    + standby.name() + " " + missing + ": the standby must run the primary's database engine (set it up"
+                    + " as the HA docs say, then run again)");
         }
         if (engine == DatabaseEngine.DB2) {
             return db2(context, standby);
         }
-        if (installed.isEmpty()) {
-            return Outcome.failed("the shared /etc/xcat/cfgloc names " + engine.displayName() + " but standby "
-                    + standby.name() + " has no " + String.join(" or ", DatabaseServer.services(engine)) + " service: the"
-                    + " standby must run the primary's database engine (set it up as the HA docs say, then run again)");
-        }
+        List<ServiceState> installed = DatabaseServer.installed(context, standby, engine);
         ServiceState server = installed.stream().filter(ServiceState::running).findFirst().orElse(installed.get(0));
         if (server.running()) {
             return answers(context, standby, engine.displayName() + ": " + server.name() + " already runs", false);
@@ -84,10 +79,6 @@ final class DatabaseStep extends AbstractStep {
 
     private Outcome db2(StepContext context, Node standby) throws ShellException, InterruptedException {
         Db2Instance db2 = Db2Instance.read(context, standby);
-        if (db2 == null) {
-            return Outcome.failed("the shared /etc/xcat/cfgloc names DB2 but standby " + standby.name() + " has no DB2"
-                    + " installation under /opt/ibm/db2 or /opt/IBM/db2: the standby must run the primary's engine");
-        }
         if (db2.running()) {
             return answers(context, standby, "the DB2 instance " + db2.instance() + " is already available", false);
         }

@@ -12,6 +12,7 @@ import io.jenkins.plugins.xcatha.standby.NodeCommands;
 import io.jenkins.plugins.xcatha.standby.NodeIdentity;
 import io.jenkins.plugins.xcatha.standby.NodeProbe;
 import io.jenkins.plugins.xcatha.standby.StandbyFacts;
+import io.jenkins.plugins.xcatha.xcat.DatabaseEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -115,6 +116,14 @@ final class PreflightStep extends AbstractStep {
         if (pv != null && !pv.equals(sv)) {
             return Outcome.failed("xCAT versions differ: old primary " + primary.name() + " has " + pv + ", standby "
                     + standby.name() + " has " + sv + "; install the same xCAT release on both first");
+        }
+        DatabaseEngine engine = context.facts().get(Node.Role.PRIMARY, StandbyFacts.ENGINE).orElse(DatabaseEngine.SQLITE);
+        String missing = DatabaseServer.missingOn(context, standby, engine);
+        if (missing != null) {
+            return Outcome.failed("old primary " + primary.name() + " serves the cluster's database with "
+                    + engine.displayName() + " (its /etc/xcat/cfgloc) but standby " + standby.name() + " " + missing
+                    + ": it could not serve the database after the failover. Set up " + engine.displayName()
+                    + " on the standby as the HA docs say; nothing was changed on either node");
         }
         List<String> held = OldPrimary.held(context, options);
         return Outcome.ok("planned failover from " + pi.hostname() + " to " + si.hostname() + " (" + splat + ", xCAT " + sv
