@@ -95,7 +95,8 @@ public enum Vocabulary {
             Map.entry("virtualIp", "--virtual-ip"),
             Map.entry("interface", "--interface"),
             Map.entry("planned", "--planned"),
-            Map.entry("primaryDown", "--primary-down"));
+            Map.entry("primaryDown", "--primary-down"),
+            Map.entry("sharedVolumeGroup", "--shared-vg"));
 
     /** The option itself: {@code useBypass} / {@code --bypass}. */
     public abstract String name(String parameter);

@@ -125,6 +125,14 @@ final class DeactivatePrimaryStep extends AbstractStep {
             changes.add("unmounted " + String.join(", ", mounted));
         }
 
+        String group = platform.os() == OsFamily.AIX ? options.sharedVolumeGroup().orElse(null) : null;
+        if (group != null) {
+            failed = varyOff(context, primary, group, changes, unchanged);
+            if (failed != null) {
+                return failed;
+            }
+        }
+
         String vip = options.virtualAddress();
         if (probe.identity().addresses().contains(vip)) {
             Command remove = removeVip(platform.os(), probeInterfaces(context, primary, platform.os()), vip);
@@ -210,6 +218,28 @@ final class DeactivatePrimaryStep extends AbstractStep {
         }
         changes.add("stopped the DB2 instance " + db2.instance() + " and kept it from starting at boot ("
                 + String.join(", ", shown) + ")");
+        return null;
+    }
+
+    /** AIX: the shared volume group varied off once its file systems are unmounted, so that the standby can vary it on. */
+    private static Outcome varyOff(StepContext context, Node node, String group, List<String> changes,
+                                   List<String> unchanged) throws ShellException, InterruptedException {
+        if (!SharedVolumeGroup.variedOn(context, node).contains(group)) {
+            unchanged.add("volume group " + group + " not varied on");
+            return null;
+        }
+        Command off = SharedVolumeGroup.varyOff(group);
+        if (context.checkMode()) {
+            changes.add("would vary off the volume group " + group + " (`" + NodeCommands.shown(off) + "`)");
+            return null;
+        }
+        CommandResult r = context.run(node, off);
+        if (r.exitCode() != 0) {
+            return failure(changes, node.label() + ": `" + NodeCommands.shown(off) + "` failed (exit " + r.exitCode()
+                    + ": " + NodeCommands.firstLine(r) + "); a file system on it may still be mounted (`lsvg -l " + group
+                    + "` lists them); unmount it, then run the failover again");
+        }
+        changes.add("varied off the volume group " + group + " (`" + NodeCommands.shown(off) + "`)");
         return null;
     }
 

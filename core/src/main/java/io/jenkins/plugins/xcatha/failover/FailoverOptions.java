@@ -23,11 +23,14 @@ public final class FailoverOptions {
             + "(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
     /** Linux interface names (at most 15 characters) and AIX ones (en0); no alias suffix. */
     private static final Pattern INTERFACE = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,14}");
+    /** AIX volume group names: at most 15 characters. */
+    private static final Pattern VOLUME_GROUP = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}");
 
     private final String virtualIp;
     private final String interfaceName;
     private final boolean planned;
     private final boolean primaryDown;
+    private final String sharedVolumeGroup;
     private final List<String> sharedDirs;
     private final List<String> hpcDaemons;
     private final boolean checkMode;
@@ -39,6 +42,8 @@ public final class FailoverOptions {
         this.interfaceName = b.interfaceName;
         this.planned = b.planned;
         this.primaryDown = b.primaryDown;
+        this.sharedVolumeGroup = b.sharedVolumeGroup == null || b.sharedVolumeGroup.isBlank() ? null
+                : b.sharedVolumeGroup.strip();
         this.sharedDirs = b.sharedDirs == null ? null : List.copyOf(b.sharedDirs);
         this.hpcDaemons = b.hpcDaemons == null ? null : List.copyOf(b.hpcDaemons);
         this.checkMode = b.checkMode;
@@ -59,6 +64,7 @@ public final class FailoverOptions {
         checkVirtualIp(virtualIp);
         checkInterface(interfaceName);
         checkKind(planned, primaryDown);
+        checkVolumeGroup(sharedVolumeGroup);
         standbyOptions();
         return this;
     }
@@ -115,6 +121,18 @@ public final class FailoverOptions {
         }
     }
 
+    /**
+     * The AIX volume group of the shared file systems, when given: a name {@code varyonvg} takes.
+     *
+     * @throws InvalidInputException naming {@code sharedVolumeGroup} and the value
+     */
+    public static void checkVolumeGroup(String name) {
+        if (name != null && !name.isBlank() && !VOLUME_GROUP.matcher(name.strip()).matches()) {
+            throw new InvalidInputException("sharedVolumeGroup", "'" + name.strip().replace("\n", "\\n") + "' is not"
+                    + " an AIX volume group name (letters, digits, _ . -; at most 15 characters, e.g. xcatvg)");
+        }
+    }
+
     /** The shared directories and HPC daemons checked and expanded exactly as standby-prepare does it. */
     StandbyPrepareOptions standbyOptions() {
         return StandbyPrepareOptions.builder()
@@ -158,6 +176,11 @@ public final class FailoverOptions {
         return primaryDown;
     }
 
+    /** AIX: the volume group that holds the shared file systems, varied off and on with them; empty: none. */
+    public Optional<String> sharedVolumeGroup() {
+        return Optional.ofNullable(sharedVolumeGroup);
+    }
+
     /** The HPC daemons to start on the new primary: only those given (none when not given). */
     public List<String> hpcDaemonsToStart() {
         return hpcDaemons == null ? List.of() : standbyOptions().hpcDaemons();
@@ -182,7 +205,7 @@ public final class FailoverOptions {
     @Override
     public String toString() {
         return "FailoverOptions{virtualIp=" + virtualIp + ", interface=" + interfaceName + ", planned=" + planned
-                + ", primaryDown=" + primaryDown + ", sharedDirs=" + sharedDirs + ", hpcDaemons=" + hpcDaemons
+                + ", primaryDown=" + primaryDown + ", sharedVolumeGroup=" + sharedVolumeGroup + ", sharedDirs=" + sharedDirs + ", hpcDaemons=" + hpcDaemons
                 + ", checkMode=" + checkMode + "}";
     }
 
@@ -192,6 +215,7 @@ public final class FailoverOptions {
         private String interfaceName;
         private boolean planned;
         private boolean primaryDown;
+        private String sharedVolumeGroup;
         private List<String> sharedDirs;
         private List<String> hpcDaemons;
         private boolean checkMode;
@@ -218,6 +242,12 @@ public final class FailoverOptions {
 
         public Builder primaryDown(boolean value) {
             this.primaryDown = value;
+            return this;
+        }
+
+        /** AIX: the volume group of the shared file systems (the sample scripts' SHAREDVG); null: none. */
+        public Builder sharedVolumeGroup(String value) {
+            this.sharedVolumeGroup = value;
             return this;
         }
 

@@ -67,6 +67,10 @@ final class PreflightStep extends AbstractStep {
             return Outcome.failed("could not read the xCAT version on standby " + standby.name()
                     + " (`lsxcatd -v` printed no 'Version' line): is xCAT installed in /opt/xcat?");
         }
+        Outcome group = volumeGroupOnStandby(context, splat.os());
+        if (group != null) {
+            return group;
+        }
         if (pp == null) {
             context.facts().put(FailoverFacts.PRIMARY_UNREACHABLE_REASON, unreachable);
             if (options.planned()) {
@@ -125,9 +129,40 @@ final class PreflightStep extends AbstractStep {
                     + ": it could not serve the database after the failover. Set up " + engine.displayName()
                     + " on the standby as the HA docs say; nothing was changed on either node");
         }
+        if (pplat.os() == OsFamily.AIX && options.sharedVolumeGroup().isEmpty()) {
+            List<String> groups = SharedVolumeGroup.dataGroups(context, primary);
+            if (!groups.isEmpty()) {
+                return Outcome.failed("old primary " + primary.name() + " has the volume group" + (groups.size() == 1
+                        ? " " : "s ") + String.join(", ", groups) + " varied on besides rootvg: if the shared data is"
+                        + " on it, give " + options.vocabulary().given("sharedVolumeGroup", groups.get(0)) + ", so that"
+                        + " it is varied off there and on at the standby (else the standby cannot mount the shared"
+                        + " file systems); nothing was changed on either node");
+            }
+        }
         List<String> held = OldPrimary.held(context, options);
         return Outcome.ok("planned failover from " + pi.hostname() + " to " + si.hostname() + " (" + splat + ", xCAT " + sv
                 + "): old primary " + (held.isEmpty() ? "is already deactivated" : String.join(", ", held)));
+    }
+
+    /** The shared volume group is an AIX one, and the standby has imported it (it knows the group, varied off). */
+    private Outcome volumeGroupOnStandby(StepContext context, OsFamily os) throws ShellException, InterruptedException {
+        String group = options.sharedVolumeGroup().orElse(null);
+        if (group == null) {
+            return null;
+        }
+        Node standby = context.standby();
+        if (os != OsFamily.AIX) {
+            return Outcome.failed(options.vocabulary().name("sharedVolumeGroup") + " is for AIX volume groups"
+                    + " (varyonvg), and standby " + standby.name() + " runs " + os + ": leave it out (the shared file"
+                    + " systems are mounted from /etc/fstab)");
+        }
+        if (!SharedVolumeGroup.known(context, standby).contains(group)) {
+            return Outcome.failed("standby " + standby.name() + " does not know the volume group " + group
+                    + " (`lsvg` does not list it): import it there first (`importvg -y " + group + " hdiskN`, then"
+                    + " `varyoffvg " + group + "`), as the HA documentation's shared-disk setup says; nothing was"
+                    + " changed on either node");
+        }
+        return null;
     }
 
     private Outcome learn(StepContext context, Node node, NodeProbe probe) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.xcatha.failover;
 import io.jenkins.plugins.xcatha.exec.Command;
 import io.jenkins.plugins.xcatha.exec.CommandResult;
 import io.jenkins.plugins.xcatha.exec.ShellException;
+import io.jenkins.plugins.xcatha.platform.OsFamily;
 import io.jenkins.plugins.xcatha.platform.Platform;
 import io.jenkins.plugins.xcatha.platform.ServiceState;
 import io.jenkins.plugins.xcatha.procedure.AbstractStep;
@@ -43,14 +44,20 @@ final class SharedDataStep extends AbstractStep {
         MountTable mounts = mounts(context, standby);
         List<String> missing = new ArrayList<>();
         List<String> stoppedFirst = new ArrayList<>();
+        String variedOn = "";
         for (String dir : dirs) {
             if (mounts.mountedOn(dir).isEmpty()) {
                 missing.add(dir);
             }
         }
+        String group = platform.os() == OsFamily.AIX ? options.sharedVolumeGroup().orElse(null) : null;
+        boolean varyOn = !missing.isEmpty() && group != null
+                && !SharedVolumeGroup.variedOn(context, standby).contains(group);
         if (!missing.isEmpty()) {
             if (context.checkMode()) {
-                return Outcome.changed("would mount " + String.join(", ", missing) + " on standby " + standby.name()
+                return Outcome.changed((varyOn ? "would vary on the volume group " + group + " (`"
+                        + NodeCommands.shown(SharedVolumeGroup.varyOn(group)) + "`), then " : "")
+                        + "would mount " + String.join(", ", missing) + " on standby " + standby.name()
                         + " (`mount DIR` each)" + (options.planned() ? ", once old primary " + context.primary().name()
                         + " has unmounted them" : "") + "; then check that each is writable");
             }
@@ -86,6 +93,17 @@ final class SharedDataStep extends AbstractStep {
                     stoppedFirst.add("the DB2 instance " + db2.instance());
                 }
             }
+            if (varyOn) {
+                Command on = SharedVolumeGroup.varyOn(group);
+                CommandResult r = context.run(standby, on);
+                if (r.exitCode() != 0) {
+                    return Outcome.failed("standby " + standby.name() + ": `" + NodeCommands.shown(on) + "` failed (exit "
+                            + r.exitCode() + ": " + NodeCommands.firstLine(r) + "): the old primary may still have it"
+                            + " varied on (`lsvg -o` there), or a dead one still reserves its disks (break the"
+                            + " reservation as the AIX documentation says); nothing was mounted");
+                }
+                variedOn = "varied on the volume group " + group + "; ";
+            }
             for (String dir : missing) {
                 CommandResult r = context.run(standby, NodeCommands.tool("mount", dir));
                 if (r.exitCode() != 0) {
@@ -93,6 +111,9 @@ final class SharedDataStep extends AbstractStep {
                             + ": " + NodeCommands.firstLine(r) + ")" + (dirs.indexOf(dir) > 0 ? "; mounted before: "
                             + String.join(", ", dirs.subList(0, dirs.indexOf(dir))) : "") + ". The standby needs an"
                             + " /etc/fstab entry (AIX: /etc/filesystems stanza) for each shared directory, with noauto;"
+                            + (platform.os() == OsFamily.AIX && group == null ? " on AIX, if the shared file systems are"
+                            + " on a volume group, give " + options.vocabulary().given("sharedVolumeGroup", "VG")
+                            + " so that it is varied on first;" : "")
                             + " fix it and run the failover again: it continues where it stopped");
                 }
             }
@@ -121,7 +142,7 @@ final class SharedDataStep extends AbstractStep {
         return missing.isEmpty()
                 ? Outcome.ok("standby " + standby.name() + " has " + String.join(", ", dirs) + " mounted"
                         + (context.checkMode() ? "" : " and writable"))
-                : Outcome.changed((stoppedFirst.isEmpty() ? "" : "stopped " + String.join(", ", stoppedFirst)
+                : Outcome.changed(variedOn + (stoppedFirst.isEmpty() ? "" : "stopped " + String.join(", ", stoppedFirst)
                         + " (running on the standby's own files); ") + "mounted " + String.join(", ", missing) + " on standby " + standby.name()
                         + "; all of " + String.join(", ", dirs) + " writable");
     }

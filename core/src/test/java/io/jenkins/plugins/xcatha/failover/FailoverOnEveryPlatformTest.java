@@ -73,6 +73,11 @@ public class FailoverOnEveryPlatformTest {
             assertFalse("started, not enabled at boot", sim.standby().service("xcatd").enabled());
             assertEquals("the database server moved", List.of(false, true), List.of(databaseRuns(sim.primary()),
                     databaseRuns(sim.standby())));
+            if (flavour.isAix()) {
+                assertEquals("the shared volume group moved", List.of(false, true), List.of(
+                        FailoverPair.variedOn(sim.primary()).contains("xcatvg"),
+                        FailoverPair.variedOn(sim.standby()).contains("xcatvg")));
+            }
 
             ProcedureReport again = FailoverPair.planned(sim);
             assertEquals(explain(again), Result.SUCCESS, again.result());

@@ -25,7 +25,7 @@ final class FailoverPair {
     /** Commands that change a node: none of them may run in check mode. */
     private static final Set<String> ALWAYS_CHANGES = Set.of("makedns", "makedhcp", "makeconservercf", "umount",
             "startsrc", "stopsrc", "chitab", "mmshutdown", "mmstartup", "mmchconfig", "llctl", "chnwm", "chtab",
-            "db2iauto");
+            "db2iauto", "varyonvg", "varyoffvg");
 
     private FailoverPair() {
     }
@@ -74,10 +74,17 @@ final class FailoverPair {
                 new KnownHostsFileVerification(sim.knownHostsFile()), settings));
     }
 
-    /** The failover options for the simulated cluster's virtual IP on eth0 (AIX: en0). */
+    /** The failover options for the simulated cluster's virtual IP on eth0 (AIX: en0, shared volume group xcatvg). */
     static FailoverOptions.Builder options(SimulatedCluster sim) {
+        boolean aix = sim.standby().flavour().isAix();
         return FailoverOptions.builder().virtualIp(sim.virtualIp() + "/8")
-                .interfaceName(sim.standby().flavour().isAix() ? "en0" : "eth0");
+                .interfaceName(aix ? "en0" : "eth0")
+                .sharedVolumeGroup(aix ? SimulatedCluster.SHARED_VOLUME_GROUP : null);
+    }
+
+    /** The volume groups a node has varied on, as {@code lsvg -o} lists them (AIX). */
+    static List<String> variedOn(SimulatedNode node) {
+        return node.observe("lsvg", "-o").stdoutOrThrow().lines().toList();
     }
 
     static ProcedureReport failover(SimulatedCluster sim, FailoverOptions options) {

@@ -121,4 +121,13 @@ public class FailoverTest {
         sim.primary().clearAudit();
         sim.standby().clearAudit();
     }
+
+    @Test
+    public void aVolumeGroupIsRefusedOffAix() {
+        ProcedureReport report = FailoverPair.failover(sim.cluster(), FailoverPair.options(sim.cluster()).planned(true)
+                .sharedVolumeGroup("xcatvg").build());
+        assertEquals(Status.FAILED, step(report, "preflight").status());
+        assertThat(step(report, "preflight").message(), containsString("sharedVolumeGroup is for AIX volume groups"));
+        assertThat(changesMade(sim.primary()), empty());
+    }
 }

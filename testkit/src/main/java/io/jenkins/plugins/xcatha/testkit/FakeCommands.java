@@ -78,6 +78,7 @@ final class FakeCommands {
             new Fake("makedns", List.of("/opt/xcat/sbin/makedns"), ALL),
             new Fake("makedhcp", List.of("/opt/xcat/sbin/makedhcp"), ALL),
             new Fake("makeconservercf", List.of("/opt/xcat/sbin/makeconservercf"), ALL),
+            new Fake("lvm", List.of("/usr/sbin/lsvg", "/usr/sbin/varyonvg", "/usr/sbin/varyoffvg"), AIX),
             new Fake("db2", List.of("/opt/ibm/db2/V11.5/bin/db2gcf", "/opt/ibm/db2/V11.5/bin/db2set",
                     "/opt/ibm/db2/V11.5/instance/db2iauto"), s -> s.engine() == DbEngine.DB2 && !s.flavour().isAix()),
             new Fake("db2", List.of("/opt/IBM/db2/V11.5/bin/db2gcf", "/opt/IBM/db2/V11.5/bin/db2set",

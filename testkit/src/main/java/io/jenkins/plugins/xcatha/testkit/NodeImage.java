@@ -367,7 +367,11 @@ final class NodeImage {
         }
         // the cluster's shared view of the network: this node's address, and the virtual IP while it holds it
         Path cluster = nodeDir.getParent().resolve("cluster");
-        for (String d : List.of("addresses", "vip", "cut", "dns")) Files.createDirectories(cluster.resolve(d));
+        for (String d : List.of("addresses", "vip", "cut", "dns", "vg")) Files.createDirectories(cluster.resolve(d));
+        // AIX: the shared file systems are on the volume group xcatvg, varied on at the active node only
+        if (f.isAix() && (spec.active() || !Files.exists(cluster.resolve("vg").resolve(SimulatedCluster.SHARED_VOLUME_GROUP)))) {
+            Files.writeString(cluster.resolve("vg").resolve(SimulatedCluster.SHARED_VOLUME_GROUP), spec.active() ? spec.hostname() + "\n" : "");
+        }
         Files.writeString(cluster.resolve("addresses").resolve(spec.hostname()), address + "\n");
         if (spec.active()) {
             Files.writeString(cluster.resolve("vip").resolve(spec.hostname()), virtualIp + "\n");

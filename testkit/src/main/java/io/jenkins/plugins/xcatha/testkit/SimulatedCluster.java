@@ -27,6 +27,9 @@ import java.util.concurrent.CompletableFuture;
  * node process and removes the run directory; a JVM shutdown hook does the same.
  */
 public final class SimulatedCluster implements AutoCloseable {
+    /** AIX: the volume group that holds the shared file systems, varied on at one node at a time. */
+    public static final String SHARED_VOLUME_GROUP = "xcatvg";
+
     private static final Set<SimulatedCluster> OPEN = Collections.synchronizedSet(new HashSet<>());
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -309,9 +309,11 @@ public final class SimulatedNode {
     public synchronized void reboot() {
         if (crashed) throw new IllegalStateException("node " + role() + " has crashed: it cannot be rebooted");
         if (networkDropped) restoreNetwork();
-        // a reboot mounts none of the shared data (noauto)
+        // a reboot mounts none of the shared data (noauto) and varies on no shared volume group (auto-varyon off)
         observe("/bin/bash", "-c", ". /opt/xcat-sim/lib/common.sh; while read -r dev dir _; do "
-                + "sim_unbind_shared \"$dev\" \"$dir\" 2>/dev/null || true; done < \"$SIM_STATE/mounts\"").stdoutOrThrow();
+                + "sim_unbind_shared \"$dev\" \"$dir\" 2>/dev/null || true; done < \"$SIM_STATE/mounts\"; "
+                + "for vg in \"$SIM_CLUSTER\"/vg/*; do [ -e \"$vg\" ] && [ \"$(cat \"$vg\")\" = \"$NODE_HOSTNAME\" ] "
+                + "&& : > \"$vg\"; done; true").stdoutOrThrow();
         try {
             Files.deleteIfExists(clusterFile("cut/" + hostname()));
             Files.deleteIfExists(clusterFile("vip/" + hostname()));

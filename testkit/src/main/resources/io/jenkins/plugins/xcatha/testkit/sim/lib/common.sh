@@ -19,6 +19,8 @@
 #   vip-in-use            an address something outside the nodes answers on
 #   dns/<hostname>        "NAME ADDRESS" lines the named of that node serves (written by makedns -n)
 #   shared-db/            the xCAT database on the shared disk: the one a node uses while /etc/xcat is mounted
+#   shared/<device>/      the files of each shared device, bind-mounted over the directory of the node that mounts it
+#   vg/<group>            AIX: the host name of the node that has the shared volume group varied on (empty: none)
 SIM_STATE=/var/lib/xcat-sim
 SIM_CLUSTER=/var/lib/xcat-sim-cluster
 SIM_HOME=/opt/xcat-sim
