@@ -35,6 +35,8 @@ import picocli.CommandLine.Option;
             "  xcat-ha failover --primary mn1 --standby mn2 --virtual-ip 10.0.0.1/24 --interface eth0 --planned --check",
             "  xcat-ha failover --primary mn1 --standby mn2 --virtual-ip 10.0.0.1/24 --interface eth0 --planned --out build",
             "  xcat-ha failover --primary mn1 --standby mn2 --virtual-ip 10.0.0.1/24 --interface eth0 --primary-down",
+            "  xcat-ha failover --primary aixmn1 --standby aixmn2 --virtual-ip 10.0.0.1/24 --interface en0 --planned \\",
+            "      --shared-vg xcatvg",
             "",
             "Afterwards prepare the old primary as the new standby:",
             "  xcat-ha standby-prepare --primary mn2 --standby mn1",
@@ -65,17 +67,22 @@ final class FailoverCommand extends ProcedureCommand {
             description = "The old primary does not answer and you state that it is powered off or disconnected.")
     boolean primaryDown;
 
-    @Option(names = "--shared-dir", paramLabel = "DIR", order = 7,
+    @Option(names = "--shared-vg", paramLabel = "VG", order = 7,
+            description = "AIX: the volume group of the shared file systems (xCAT's SHAREDVG), varied off at the old"
+                    + " primary and on at the standby.")
+    String sharedVolumeGroup;
+
+    @Option(names = "--shared-dir", paramLabel = "DIR", order = 8,
             description = "A directory on shared storage; repeat for each (default: /etc/xcat, /install, ~/.xcat,"
                     + " /tftpboot and the database directory).")
     List<String> sharedDirs = new ArrayList<>();
 
-    @Option(names = "--hpc-daemons", paramLabel = "teal,cnm,loadl,gpfs", split = ",", order = 8,
+    @Option(names = "--hpc-daemons", paramLabel = "teal,cnm,loadl,gpfs", split = ",", order = 9,
             description = "HPC daemons to start on the new primary (default: none); the old primary's are stopped"
                     + " (default: all four).")
     List<String> hpcDaemons = new ArrayList<>();
 
-    @Option(names = "--init-system", paramLabel = "systemd|sysv|src", order = 9,
+    @Option(names = "--init-system", paramLabel = "systemd|sysv|src", order = 10,
             description = "Service manager of the nodes, instead of detecting it.")
     String initSystem;
 

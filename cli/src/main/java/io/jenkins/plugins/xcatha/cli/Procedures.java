@@ -49,6 +49,7 @@ final class Procedures {
                 .interfaceName(c.interfaceName)
                 .planned(c.planned)
                 .primaryDown(c.primaryDown)
+                .sharedVolumeGroup(c.sharedVolumeGroup)
                 .sharedDirs(c.sharedDirs.isEmpty() ? null : c.sharedDirs)
                 .hpcDaemons(hpcDaemons(c.hpcDaemons))
                 .initSystem(c.initSystem)

@@ -75,4 +75,19 @@ public class FailoverCommandTest {
         assertThat(cli.toString(), cli.exitCode, is(ExitCode.USAGE));
         assertThat(cli.err, containsString("--virtual-ip"));
     }
+
+    @Test
+    public void aBadVolumeGroupIsBadUsageInTheCommandLinesWords() {
+        Cli cli = Cli.run("failover", "--primary", "mn1", "--standby", "mn2", "--virtual-ip", "10.0.0.1/24",
+                "--interface", "en0", "--planned", "--shared-vg", "xcat vg");
+        assertThat(cli.toString(), cli.exitCode, is(ExitCode.USAGE));
+        assertThat(cli.err, containsString("--shared-vg: 'xcat vg' is not an AIX volume group name"));
+    }
+
+    @Test
+    public void theVolumeGroupIsNamedOnlyOnAix() {
+        Cli cli = Cli.run(failover("--planned", "--shared-vg", "xcatvg").toArray(new String[0]));
+        assertThat(cli.toString(), cli.exitCode, is(ExitCode.FAILURE));
+        assertThat(cli.out, containsString("--shared-vg is for AIX volume groups"));
+    }
 }

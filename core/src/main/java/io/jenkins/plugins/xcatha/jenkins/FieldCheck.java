@@ -124,6 +124,11 @@ public final class FieldCheck {
         return problem(() -> FailoverOptions.checkKind(planned, primaryDown));
     }
 
+    /** failover, AIX: the volume group of the shared file systems; empty means none. */
+    public static Optional<String> sharedVolumeGroup(String value) {
+        return problem(() -> FailoverOptions.checkVolumeGroup(value));
+    }
+
     /** The host-key pin of a manually provided key. */
     public static Optional<String> hostKey(String value) {
         return problem(() -> HostKeySetting.checkKey(value));

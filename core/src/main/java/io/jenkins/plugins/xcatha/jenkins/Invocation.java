@@ -98,6 +98,7 @@ public final class Invocation implements Serializable {
     private final String interfaceName;
     private final boolean planned;
     private final boolean primaryDown;
+    private final String sharedVolumeGroup;
     private final boolean failOnWarning;
     private final boolean reportOnly;
 
@@ -151,6 +152,8 @@ public final class Invocation implements Serializable {
         this.interfaceName = b.interfaceName == null || b.interfaceName.isBlank() ? null : b.interfaceName.strip();
         this.planned = b.planned;
         this.primaryDown = b.primaryDown;
+        this.sharedVolumeGroup = b.sharedVolumeGroup == null || b.sharedVolumeGroup.isBlank() ? null
+                : b.sharedVolumeGroup.strip();
         this.failOnWarning = b.failOnWarning;
         this.reportOnly = b.reportOnly;
         switch (procedure) {
@@ -202,6 +205,7 @@ public final class Invocation implements Serializable {
                 .interfaceName(interfaceName)
                 .planned(planned)
                 .primaryDown(primaryDown)
+                .sharedVolumeGroup(sharedVolumeGroup)
                 .sharedDirs(sharedDirs.isEmpty() ? null : sharedDirs)
                 .hpcDaemons(hpcDaemonList())
                 .checkMode(checkMode)
@@ -427,6 +431,11 @@ public final class Invocation implements Serializable {
         return primaryDown;
     }
 
+    /** failover, AIX: the volume group of the shared file systems; null when not given. */
+    public String sharedVolumeGroup() {
+        return sharedVolumeGroup;
+    }
+
     /** A WARNING step fails the build instead of making it unstable. */
     public boolean failOnWarning() {
         return failOnWarning;
@@ -481,6 +490,7 @@ public final class Invocation implements Serializable {
         private String interfaceName;
         private boolean planned;
         private boolean primaryDown;
+        private String sharedVolumeGroup;
         private boolean failOnWarning;
         private boolean reportOnly;
 
@@ -536,6 +546,8 @@ public final class Invocation implements Serializable {
         public Builder interfaceName(String v) { this.interfaceName = v; return this; }
         public Builder planned(boolean v) { this.planned = v; return this; }
         public Builder primaryDown(boolean v) { this.primaryDown = v; return this; }
+        /** failover, AIX: the volume group of the shared file systems. */
+        public Builder sharedVolumeGroup(String v) { this.sharedVolumeGroup = v; return this; }
         public Builder failOnWarning(boolean v) { this.failOnWarning = v; return this; }
         public Builder reportOnly(boolean v) { this.reportOnly = v; return this; }
 

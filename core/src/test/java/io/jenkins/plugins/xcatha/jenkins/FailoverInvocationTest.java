@@ -21,13 +21,14 @@ public class FailoverInvocationTest {
     @Test
     public void failoverFieldsBecomeTheEngineOptions() {
         Invocation invocation = failover().planned(true).hpcDaemons("gpfs").sharedDirs("/etc/xcat\n/install")
-                .checkMode(true).build();
+                .sharedVolumeGroup(" xcatvg ").checkMode(true).build();
         FailoverOptions options = invocation.failoverOptions();
         assertThat(options.virtualIp(), is("10.0.0.1/24"));
         assertThat(options.interfaceName(), is("eth0"));
         assertThat(options.planned(), is(true));
         assertThat(options.hpcDaemonsToStart(), is(List.of("gpfs")));
         assertThat(options.checkMode(), is(true));
+        assertThat(options.sharedVolumeGroup().orElseThrow(), is("xcatvg"));
         assertThat(Failover.procedure(options).id(), is(Invocation.Procedure.FAILOVER.id()));
         assertThat(Invocation.Procedure.FAILOVER.stepName(), is("xcatFailover"));
         assertThat(invocation.standby(), is("mn2"));
@@ -62,5 +63,8 @@ public class FailoverInvocationTest {
         assertThat(FieldCheck.failoverKind(true, true).orElseThrow(), containsString("cannot go with planned"));
         assertThat(FieldCheck.failoverKind(true, false).isPresent(), is(false));
         assertThat(FieldCheck.failoverKind(false, true).isPresent(), is(false));
+        assertThat(FieldCheck.sharedVolumeGroup("xcat vg").orElseThrow(), containsString("'xcat vg'"));
+        assertThat(FieldCheck.sharedVolumeGroup("").isPresent(), is(false));
+        assertThat(FieldCheck.sharedVolumeGroup("xcatvg").isPresent(), is(false));
     }
 }

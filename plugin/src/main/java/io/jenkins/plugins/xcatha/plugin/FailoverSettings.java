@@ -21,6 +21,9 @@ interface FailoverSettings extends XcatSettings {
 
     boolean isPrimaryDown();
 
+    /** AIX: the volume group of the shared file systems; blank: none. */
+    String getSharedVolumeGroup();
+
     String getSharedDirs();
 
     String getHpcDaemons();
@@ -34,6 +37,7 @@ interface FailoverSettings extends XcatSettings {
                 .interfaceName(getInterface())
                 .planned(isPlanned())
                 .primaryDown(isPrimaryDown())
+                .sharedVolumeGroup(getSharedVolumeGroup())
                 .sharedDirs(getSharedDirs())
                 .hpcDaemons(getHpcDaemons());
     }

@@ -26,6 +26,7 @@ public final class XcatFailoverBuilder extends XcatBuilder implements FailoverSe
     private String interfaceName = "";
     private boolean planned;
     private boolean primaryDown;
+    private String sharedVolumeGroup = "";
     private String sharedDirs = "";
     private String hpcDaemons = "";
 
@@ -83,6 +84,16 @@ public final class XcatFailoverBuilder extends XcatBuilder implements FailoverSe
     @DataBoundSetter
     public void setPrimaryDown(boolean primaryDown) {
         this.primaryDown = primaryDown;
+    }
+
+    @Override
+    public String getSharedVolumeGroup() {
+        return sharedVolumeGroup;
+    }
+
+    @DataBoundSetter
+    public void setSharedVolumeGroup(String group) {
+        this.sharedVolumeGroup = Util.fixNull(group).trim();
     }
 
     @Override
@@ -157,6 +168,12 @@ public final class XcatFailoverBuilder extends XcatBuilder implements FailoverSe
                 @AncestorInPath Item item, @QueryParameter boolean value, @QueryParameter boolean planned) {
             Forms.checkConfigure(item);
             return Forms.toValidation(FieldCheck.failoverKind(planned, value));
+        }
+
+        @POST
+        public FormValidation doCheckSharedVolumeGroup(@AncestorInPath Item item, @QueryParameter String value) {
+            Forms.checkConfigure(item);
+            return Forms.toValidation(FieldCheck.sharedVolumeGroup(value));
         }
 
         @POST

@@ -28,6 +28,7 @@ public final class XcatFailoverStep extends XcatStep implements FailoverSettings
     private String interfaceName = "";
     private boolean planned;
     private boolean primaryDown;
+    private String sharedVolumeGroup = "";
     private String sharedDirs = "";
     private String hpcDaemons = "";
 
@@ -85,6 +86,16 @@ public final class XcatFailoverStep extends XcatStep implements FailoverSettings
     @DataBoundSetter
     public void setPrimaryDown(boolean primaryDown) {
         this.primaryDown = primaryDown;
+    }
+
+    @Override
+    public String getSharedVolumeGroup() {
+        return sharedVolumeGroup;
+    }
+
+    @DataBoundSetter
+    public void setSharedVolumeGroup(String group) {
+        this.sharedVolumeGroup = Util.fixNull(group).trim();
     }
 
     @Override
@@ -160,6 +171,12 @@ public final class XcatFailoverStep extends XcatStep implements FailoverSettings
                 @AncestorInPath Item item, @QueryParameter boolean value, @QueryParameter boolean planned) {
             Forms.checkConfigure(item);
             return Forms.toValidation(FieldCheck.failoverKind(planned, value));
+        }
+
+        @POST
+        public FormValidation doCheckSharedVolumeGroup(@AncestorInPath Item item, @QueryParameter String value) {
+            Forms.checkConfigure(item);
+            return Forms.toValidation(FieldCheck.sharedVolumeGroup(value));
         }
 
         @POST

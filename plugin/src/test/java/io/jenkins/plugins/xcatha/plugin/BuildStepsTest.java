@@ -150,6 +150,7 @@ public class BuildStepsTest {
         before.setPlanned(true);
         before.setSharedDirs("/etc/xcat\n/install");
         before.setHpcDaemons("gpfs");
+        before.setSharedVolumeGroup("xcatvg");
         before.setCheckMode(true);
         before.setCommandTimeoutSeconds(900);
         before.setHostKeyVerification(SimulatedNodeKeys.knownHosts("/etc/ssh/ssh_known_hosts"));
@@ -261,6 +262,10 @@ public class BuildStepsTest {
             assertThat(failover.doCheckPrimaryDown(job, true, true).kind, equalTo(FormValidation.Kind.ERROR));
             assertThat(failover.doCheckPrimaryDown(job, true, false).kind, equalTo(FormValidation.Kind.OK));
             assertThat(failover.doCheckStandby(job, "mn2 mn3").kind, equalTo(FormValidation.Kind.ERROR));
+            assertThat(
+                    failover.doCheckSharedVolumeGroup(job, "xcatvg;reboot").getMessage(),
+                    containsString("xcatvg;reboot"));
+            assertThat(failover.doCheckSharedVolumeGroup(job, "").kind, equalTo(FormValidation.Kind.OK));
             assertThat(
                     "no local run to fall back on: a failover without a key is an error",
                     failover.doCheckCredentialsId(job, "").kind,
