@@ -54,6 +54,21 @@ public final class PidMarkerStream extends FilterInputStream {
         }
     }
 
+    /**
+     * Reads the process id line when nothing reads this stream (a command aborted before its output was pumped),
+     * so that {@link #awaitPid} can learn whom to kill. Never call it once a reader has started.
+     */
+    public void readMarkerUnlessStarted() {
+        if (started) {
+            return;
+        }
+        try {
+            readMarker();
+        } catch (IOException e) {
+            known.countDown();
+        }
+    }
+
     /** The remote process id, or -1 when it did not arrive within {@code millis}. */
     public long awaitPid(long millis) throws InterruptedException {
         known.await(millis, TimeUnit.MILLISECONDS);

@@ -257,6 +257,43 @@ public abstract class RemoteShellContract {
         }
     }
 
+    /**
+     * An interrupt that lands while the command is still being started (a channel being opened, the exec request
+     * on its way) is an abort too: the call ends at once, never by running the command on a fresh connection.
+     */
+    @Test
+    public void anInterruptAtAnyMomentOfTheStartEndsTheCallWithinSeconds() throws Exception {
+        RemoteShell s = shell();
+        s.run(Command.of("true"));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            for (int delayMicros = 0; delayMicros <= 20_000; delayMicros += 100) {
+                Future<CommandResult> running = pool.submit(() -> s.run(Command.of("sleep", "297")));
+                java.util.concurrent.TimeUnit.MICROSECONDS.sleep(delayMicros);
+                long stoppedAt = System.nanoTime();
+                running.cancel(true);
+                pool.submit(() -> null).get(8, java.util.concurrent.TimeUnit.SECONDS);
+                long millis = (System.nanoTime() - stoppedAt) / 1_000_000;
+                assertThat("interrupted " + delayMicros + " µs after the start, the call ended in " + millis + " ms",
+                        millis < 6_000, is(true));
+            }
+            long deadline = System.nanoTime() + 8_000_000_000L;
+            while (sleepsLeft() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat("no started command is left running", sleepsLeft(), is(0L));
+            assertThat(s.run(Command.of("echo", "still usable")).stdout(), is("still usable\n"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long sleepsLeft() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.endsWith("sleep 297")).orElse(false))
+                .count();
+    }
+
     @Test
     public void commandsRunConcurrentlyOnOneConnectionAndOnTwoHosts() throws Exception {
         RemoteShell primary = shell();

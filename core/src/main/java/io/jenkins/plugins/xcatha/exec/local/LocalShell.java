@@ -12,6 +12,7 @@ import io.jenkins.plugins.xcatha.exec.ShellSettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -110,10 +111,41 @@ public final class LocalShell implements RemoteShell {
     }
 
     private static void killTree(Process process) {
+        // Frozen first, round by round until no new child shows: a process still forking would otherwise leave a
+        // child that the snapshot of descendants missed, re-parented to init (out of reach) once its parent dies.
+        Set<Long> frozen = new HashSet<>();
+        for (int round = 0; round < 5; round++) {
+            List<Long> pids = new ArrayList<>();
+            pids.add(process.pid());
+            process.descendants().forEach(p -> pids.add(p.pid()));
+            pids.removeAll(frozen);
+            if (pids.isEmpty()) {
+                break;
+            }
+            signal("STOP", pids);
+            frozen.addAll(pids);
+        }
         // Children first: once the parent dies they are re-parented and no longer reachable from it.
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** kill(1) rather than a JDK call: the JDK sends only TERM and KILL. Best effort: a process may be gone. */
+    private static void signal(String signal, List<Long> pids) {
+        List<String> argv = new ArrayList<>(List.of("kill", "-" + signal));
+        pids.forEach(p -> argv.add(Long.toString(p)));
+        try {
+            Process kill = new ProcessBuilder(argv).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!kill.waitFor(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill.destroyForcibly();
+            }
+        } catch (IOException e) {
+            // no kill(1): the snapshot below is the best that can be done
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Kills every running command (they fail as cancelled) and refuses new ones. */

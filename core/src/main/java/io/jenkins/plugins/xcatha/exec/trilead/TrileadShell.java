@@ -173,6 +173,9 @@ public final class TrileadShell implements RemoteShell {
                 }
                 c.connect(verifier, (int) connectMs, (int) kexMs);
             } catch (IOException | RuntimeException e) {
+                if (isInterrupt(e)) {
+                    throw interruption(e);
+                }
                 throw connectFailure(e, verifier, watch);
             }
             authenticate(c, watch);
@@ -334,6 +337,13 @@ public final class TrileadShell implements RemoteShell {
             try {
                 session.execCommand(TrileadSupport.commandForWire(RemoteCommandWrapper.wrap(command, timeout)));
             } catch (IOException e) {
+                if (isInterrupt(e)) {
+                    // The exec request may have reached the node: learn the PID (nothing pumps stderr yet) and
+                    // end what it started.
+                    ExecThreads.io().execute(cmd.stderr::readMarkerUnlessStarted);
+                    cmd.abort(this);
+                    throw interruption(e);
+                }
                 throw sessionFailure(e, watch, line, "cannot start");
             } finally {
                 watch.disarm();
@@ -386,15 +396,39 @@ public final class TrileadShell implements RemoteShell {
         }
     }
 
-    private Session openSession(Connection c, String line) throws ShellException {
+    private Session openSession(Connection c, String line) throws ShellException, InterruptedException {
         Watch watch = Watch.arm(c, settings.operationTimeout().toMillis(), "opening a session timed out");
         try {
             return c.openSession();
         } catch (IOException | IllegalStateException e) {
+            if (isInterrupt(e)) {
+                throw interruption(e);
+            }
             throw sessionFailure(e, watch, line, "cannot open a session for");
         } finally {
             watch.disarm();
         }
+    }
+
+    /**
+     * Whether Trilead failed because the thread was interrupted while it waited for the server (opening a channel,
+     * starting a command): it throws an InterruptedIOException and clears the flag. That is an abort, never a
+     * broken connection to reconnect and run the command again on.
+     */
+    static boolean isInterrupt(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if ((t instanceof java.io.InterruptedIOException && !(t instanceof java.net.SocketTimeoutException))
+                    || t instanceof java.nio.channels.ClosedByInterruptException || t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static InterruptedException interruption(Throwable cause) {
+        InterruptedException abort = new InterruptedException("interrupted while waiting for the node");
+        abort.initCause(cause);
+        return abort;
     }
 
     private ShellException sessionFailure(Exception e, Watch watch, String line, String what) {
