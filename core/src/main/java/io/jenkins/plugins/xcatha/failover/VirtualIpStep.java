@@ -16,7 +16,8 @@ import io.jenkins.plugins.xcatha.xcat.InterfaceAddresses;
  * The virtual IP answers nowhere, then it is configured on the standby's interface as a non-persistent alias
  * (Linux {@code ip addr add ... label NIC:0}, AIX {@code ifconfig NIC ADDR netmask MASK alias}): refused while
  * anything answers on it, as xCAT's activate-mn refuses (exit 2), and checked with ARP duplicate address detection
- * where Linux has arping.
+ * where Linux has arping; on Linux then announced with unsolicited ARP, so that the neighbours forget the old
+ * primary's MAC address for it.
  */
 final class VirtualIpStep extends AbstractStep {
     static final String ID = "virtual-ip";
@@ -80,9 +81,46 @@ final class VirtualIpStep extends AbstractStep {
             return Outcome.failed("standby " + standby.name() + ": the virtual IP " + vip + " does not show on its"
                     + " interfaces after `" + NodeCommands.shown(add) + "`");
         }
-        return Outcome.changed("configured the virtual IP " + options.virtualIp() + " on " + options.interfaceName()
+        String configured = "configured the virtual IP " + options.virtualIp() + " on " + options.interfaceName()
                 + " of standby " + standby.name() + " (not persistent: after a reboot the shared data is mounted first);"
-                + " nothing answered on it before");
+                + " nothing answered on it before";
+        if (os == OsFamily.LINUX) {
+            String unannounced = announce(context, standby, vip);
+            if (unannounced != null) {
+                return Outcome.warning(configured + "; but " + unannounced);
+            }
+            return Outcome.changed(configured + "; announced with gratuitous ARP (`arping -U -c 3 -I "
+                    + options.interfaceName() + " " + vip + "`)");
+        }
+        return Outcome.changed(configured);
+    }
+
+    /**
+     * Linux does not announce an address added with {@code ip addr add}: the compute nodes and the switch would keep
+     * the old primary's MAC address for the virtual IP until their ARP entries expire. Unsolicited ARP replaces it at
+     * once, as HA managers do. AIX announces an alias itself.
+     *
+     * @return why the neighbours were not told, or null when they were
+     */
+    private String announce(StepContext context, Node standby, String vip) throws ShellException, InterruptedException {
+        CommandResult r = context.run(standby, announcement(vip));
+        if (r.exitCode() == 0) {
+            return null;
+        }
+        String how = "`arping -U -c 3 -I " + options.interfaceName() + " " + vip + "` (iputils)";
+        if (r.exitCode() == 99) {
+            return "no arping on standby " + standby.name() + " to announce it: the compute nodes may keep the old"
+                    + " primary's MAC address for it until their ARP entries expire; install arping (iputils) and run "
+                    + how;
+        }
+        return "announcing it with gratuitous ARP failed (exit " + r.exitCode() + ": " + NodeCommands.firstLine(r)
+                + "): the compute nodes may keep the old primary's MAC address for it until their ARP entries expire;"
+                + " run " + how;
+    }
+
+    private Command announcement(String vip) {
+        return NodeCommands.tool("sh", "-c", "command -v arping >/dev/null || exit 99; arping -q -U -c 3 -I \"$0\""
+                + " \"$1\"", options.interfaceName(), vip);
     }
 
     static boolean carries(StepContext context, Node node, OsFamily os, String vip) throws ShellException, InterruptedException {

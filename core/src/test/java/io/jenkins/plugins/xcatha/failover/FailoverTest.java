@@ -54,6 +54,10 @@ public class FailoverTest {
                 .lines().count());
         assertThat(step(report, "verify").message(), containsString("resolve through " + sim.cluster().virtualIp()));
         assertThat(step(report, "verify").message(), containsString("Next: prepare the old primary"));
+        assertThat("the neighbours are told the new MAC address at once", step(report, "virtual-ip").message(),
+                containsString("announced with gratuitous ARP (`arping -U -c 3 -I eth0 " + sim.cluster().virtualIp() + "`)"));
+        assertTrue(standby.invocations().stream().anyMatch(argv -> argv.get(0).equals("arping") && argv.contains("-U")
+                && argv.contains(sim.cluster().virtualIp())));
         assertEquals(Status.SKIPPED, step(report, "start-hpc-daemons").status());
 
         ProcedureReport again = FailoverPair.planned(sim.cluster());
@@ -129,5 +133,16 @@ public class FailoverTest {
         assertEquals(Status.FAILED, step(report, "preflight").status());
         assertThat(step(report, "preflight").message(), containsString("sharedVolumeGroup is for AIX volume groups"));
         assertThat(changesMade(sim.primary()), empty());
+    }
+
+    @Test
+    public void withoutArpingTheVirtualIpIsMovedButTheBuildSaysTheNeighboursMayNotKnowYet() {
+        sim.standby().inject(Fault.toolMissing("arping"));
+        ProcedureReport report = FailoverPair.planned(sim.cluster());
+        assertEquals(explain(report), Result.UNSTABLE, report.result());
+        assertEquals(Status.WARNING, step(report, "virtual-ip").status());
+        assertThat(step(report, "virtual-ip").message(), containsString("no arping on standby"));
+        assertThat(step(report, "virtual-ip").message(), containsString("install arping (iputils) and run `arping -U"));
+        assertTrue("the failover went on", sim.standby().service("xcatd").running());
     }
 }
