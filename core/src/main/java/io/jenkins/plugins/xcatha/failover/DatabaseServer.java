@@ -40,6 +40,14 @@ final class DatabaseServer {
         return found;
     }
 
+    /** What a node without a DB2 installation lacks, as the failure messages say it. */
+    static final String NO_DB2 = "has no DB2 installation under /opt/ibm/db2 or /opt/IBM/db2";
+
+    /** What a node without the engine's server service lacks, as the failure messages say it. */
+    static String noService(DatabaseEngine engine) {
+        return "has no " + String.join(" or ", services(engine)) + " service";
+    }
+
     /**
      * What the node lacks to serve a database of this engine, as "has no ...", or null when it has the server (or
      * the engine needs none).
@@ -50,10 +58,8 @@ final class DatabaseServer {
             return null;
         }
         if (engine == DatabaseEngine.DB2) {
-            return Db2Instance.read(context, node) == null ? "has no DB2 installation under /opt/ibm/db2 or /opt/IBM/db2"
-                    : null;
+            return Db2Instance.read(context, node) == null ? NO_DB2 : null;
         }
-        return installed(context, node, engine).isEmpty() ? "has no " + String.join(" or ", services(engine))
-                + " service" : null;
+        return installed(context, node, engine).isEmpty() ? noService(engine) : null;
     }
 }

@@ -40,16 +40,14 @@ final class DatabaseStep extends AbstractStep {
         if (engine == DatabaseEngine.SQLITE) {
             return answers(context, standby, "SQLite (no /etc/xcat/cfgloc on the shared data): no server to start", false);
         }
-        String missing = DatabaseServer.missingOn(context, standby, engine);
-        if (missing != null) {
-            return Outcome.failed("the shared /etc/xcat/cfgloc names " + engine.displayName() + " but standby "
-                    + standby.name() + " " + missing + ": the standby must run the primary's database engine (set it up"
-                    + " as the HA docs say, then run again)");
-        }
         if (engine == DatabaseEngine.DB2) {
-            return db2(context, standby);
+            Db2Instance db2 = Db2Instance.read(context, standby);
+            return db2 == null ? lacking(standby, engine, DatabaseServer.NO_DB2) : db2(context, standby, db2);
         }
         List<ServiceState> installed = DatabaseServer.installed(context, standby, engine);
+        if (installed.isEmpty()) {
+            return lacking(standby, engine, DatabaseServer.noService(engine));
+        }
         ServiceState server = installed.stream().filter(ServiceState::running).findFirst().orElse(installed.get(0));
         if (server.running()) {
             return answers(context, standby, engine.displayName() + ": " + server.name() + " already runs", false);
@@ -77,8 +75,13 @@ final class DatabaseStep extends AbstractStep {
                 + " boot)", true);
     }
 
-    private Outcome db2(StepContext context, Node standby) throws ShellException, InterruptedException {
-        Db2Instance db2 = Db2Instance.read(context, standby);
+    private static Outcome lacking(Node standby, DatabaseEngine engine, String missing) {
+        return Outcome.failed("the shared /etc/xcat/cfgloc names " + engine.displayName() + " but standby "
+                + standby.name() + " " + missing + ": the standby must run the primary's database engine (set it up"
+                + " as the HA docs say, then run again)");
+    }
+
+    private Outcome db2(StepContext context, Node standby, Db2Instance db2) throws ShellException, InterruptedException {
         if (db2.running()) {
             return answers(context, standby, "the DB2 instance " + db2.instance() + " is already available", false);
         }
