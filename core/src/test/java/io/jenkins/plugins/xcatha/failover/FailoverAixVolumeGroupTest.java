@@ -42,7 +42,7 @@ public class FailoverAixVolumeGroupTest {
         assertThat(step(report, "deactivate-primary").message(),
                 containsString("varied off the volume group xcatvg (`varyoffvg xcatvg`)"));
         assertThat(step(report, "shared-data").message(), containsString("varied on the volume group xcatvg"));
-        assertTrue(FailoverPair.variedOn(sim.standby()).contains("xcatvg"));
+        assertTrue(sim.standby().variedOnVolumeGroups().contains("xcatvg"));
         assertTrue(sim.standby().mountedDirs().contains("/install"));
     }
 

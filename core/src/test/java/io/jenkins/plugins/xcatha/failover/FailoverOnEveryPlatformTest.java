@@ -75,8 +75,8 @@ public class FailoverOnEveryPlatformTest {
                     databaseRuns(sim.standby())));
             if (flavour.isAix()) {
                 assertEquals("the shared volume group moved", List.of(false, true), List.of(
-                        FailoverPair.variedOn(sim.primary()).contains("xcatvg"),
-                        FailoverPair.variedOn(sim.standby()).contains("xcatvg")));
+                        sim.primary().variedOnVolumeGroups().contains("xcatvg"),
+                        sim.standby().variedOnVolumeGroups().contains("xcatvg")));
             }
 
             ProcedureReport again = FailoverPair.planned(sim);

@@ -82,10 +82,6 @@ final class FailoverPair {
                 .sharedVolumeGroup(aix ? SimulatedCluster.SHARED_VOLUME_GROUP : null);
     }
 
-    /** The volume groups a node has varied on, as {@code lsvg -o} lists them (AIX). */
-    static List<String> variedOn(SimulatedNode node) {
-        return node.observe("lsvg", "-o").stdoutOrThrow().lines().toList();
-    }
 
     static ProcedureReport failover(SimulatedCluster sim, FailoverOptions options) {
         Cluster cluster = Cluster.of(node(sim, sim.primary(), Node.Role.PRIMARY), node(sim, sim.standby(), Node.Role.STANDBY));

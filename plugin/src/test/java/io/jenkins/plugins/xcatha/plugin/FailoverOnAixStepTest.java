@@ -13,8 +13,6 @@ import hudson.slaves.DumbSlave;
 import io.jenkins.plugins.xcatha.testkit.DbEngine;
 import io.jenkins.plugins.xcatha.testkit.Flavour;
 import io.jenkins.plugins.xcatha.testkit.SimulatedClusterRule;
-import io.jenkins.plugins.xcatha.testkit.SimulatedNode;
-import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -34,10 +32,6 @@ public class FailoverOnAixStepTest {
 
     @Rule
     public SimulatedClusterRule sim = SimulatedClusterRule.pair(Flavour.AIX7, DbEngine.DB2);
-
-    private static List<String> variedOn(SimulatedNode node) {
-        return node.observe("lsvg", "-o").stdoutOrThrow().lines().toList();
-    }
 
     @Test
     public void thePlannedFailoverVariesTheSharedVolumeGroupOverToTheStandby() throws Exception {
@@ -63,8 +57,8 @@ public class FailoverOnAixStepTest {
                 Artifacts.text(b, "xcat-ha/failover/report.json"),
                 containsString("varied off the volume group xcatvg (`varyoffvg xcatvg`)"));
         r.assertLogContains("varied on the volume group xcatvg", b);
-        assertThat(variedOn(sim.standby()), hasItem("xcatvg"));
-        assertThat(variedOn(sim.primary()), not(hasItem("xcatvg")));
+        assertThat(sim.standby().variedOnVolumeGroups(), hasItem("xcatvg"));
+        assertThat(sim.primary().variedOnVolumeGroups(), not(hasItem("xcatvg")));
         assertThat(sim.standby().carriesVirtualIp(), is(true));
         assertThat(outcomeOf(testCases(b, "xcat-ha/failover/junit.xml"), "shared-data"), is("passed"));
     }

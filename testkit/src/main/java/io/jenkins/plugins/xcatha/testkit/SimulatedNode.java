@@ -260,6 +260,9 @@ public final class SimulatedNode {
     /** Whether the node's network interfaces carry the cluster's virtual IP. */
     public boolean carriesVirtualIp() { return !read(image.state.resolve("vip")).isBlank(); }
 
+    /** AIX: the volume groups the node has varied on, as its {@code lsvg -o} lists them (unaudited). */
+    public List<String> variedOnVolumeGroups() { return observe("lsvg", "-o").stdoutOrThrow().lines().toList(); }
+
     // ---- faults -------------------------------------------------------------------------
 
     /** Injects a fault now; {@link #clearFaults()} takes back every injected fault but a crash. */
